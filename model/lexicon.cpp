@@ -1,0 +1,47 @@
+#include "lexicon.h"
+
+#include "textfold.h"
+
+#include <QFile>
+#include <QLoggingCategory>
+
+using namespace Qt::StringLiterals;
+
+namespace Rasid {
+
+Q_LOGGING_CATEGORY(lcLexicon, "rasid.lexicon")
+
+QVector<LexiconEntry> parseLexicon(const QByteArray &tsv)
+{
+    QVector<LexiconEntry> entries;
+    const QString text = QString::fromUtf8(tsv);
+    for (QStringView line : QStringView(text).split(u'\n')) {
+        line = line.trimmed();
+        if (line.isEmpty() || line.startsWith(u'#')) {
+            continue;
+        }
+        const auto columns = line.split(u'\t');
+        LexiconEntry entry;
+        entry.surface = columns.value(0).trimmed().toString();
+        if (entry.surface.isEmpty()) {
+            continue;
+        }
+        entry.folded = fold(entry.surface);
+        entry.value = columns.value(1).trimmed().toString();
+        entry.attributes = columns.value(2).trimmed().toString();
+        entries.append(entry);
+    }
+    return entries;
+}
+
+QVector<LexiconEntry> loadLexicon(const QString &name)
+{
+    QFile file(u":/lexicons/"_s + name + u".tsv"_s);
+    if (!file.open(QIODevice::ReadOnly)) {
+        qCWarning(lcLexicon) << "missing lexicon" << name;
+        return {};
+    }
+    return parseLexicon(file.readAll());
+}
+
+} // namespace Rasid
