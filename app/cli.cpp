@@ -1,1 +1,376 @@
 #include "cli.h"
+
+#include "exporter.h"
+#include "importer.h"
+#include "workspace.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QFileInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSaveFile>
+#include <QSqlQuery>
+#include <QTextStream>
+
+#include <csignal>
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace Rasid::Cli {
+
+namespace {
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+const QString kProgram = u"rasid-cli"_s;
+
+struct Command
+{
+    QString name;
+    QString synopsis;
+    QString description;
+    int (*handler)(QCommandLineParser &, const QStringList &);
+    void (*setup)(QCommandLineParser &);
+};
+
+int usage(QCommandLineParser &parser, const QString &message)
+{
+    err() << kProgram << u": "_s << message << u"\n\n"_s << parser.helpText();
+    err().flush();
+    return UsageError;
+}
+
+// Parses a command's arguments; returns -1 to continue, or the exit code.
+int parse(QCommandLineParser &parser, const QStringList &arguments, int positionals)
+{
+    if (!parser.parse(arguments)) {
+        return usage(parser, parser.errorText());
+    }
+    if (parser.isSet(u"help"_s)) {
+        out() << parser.helpText();
+        out().flush();
+        return Success;
+    }
+    if (parser.positionalArguments().size() != positionals) {
+        return usage(parser, parser.positionalArguments().size() < positionals ? u"missing argument"_s
+                                                                               : u"too many arguments"_s);
+    }
+    return -1;
+}
+
+bool openWorkspace(Workspace &workspace, const QString &path, Workspace::Mode mode)
+{
+    if (!workspace.open(path, mode)) {
+        err() << kProgram << u": "_s << workspace.lastError() << u'\n';
+        err().flush();
+        return false;
+    }
+    return true;
+}
+
+// ---- import ---------------------------------------------------------------
+
+std::atomic<Importer *> s_runningImport{nullptr};
+
+extern "C" void cancelImportOnSignal(int)
+{
+    if (Importer *importer = s_runningImport.load()) {
+        importer->cancel();
+    }
+}
+
+void setupImport(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"folder"_s, u"Folder of articles (.txt .md .html .htm .json .jsonl)."_s);
+    parser.addOption({u"workspace"_s, u"Workspace file to create or update."_s, u"file"_s});
+    parser.addOption({u"no-extract"_s, u"Import and clean only; do not recognise entities or propose incidents."_s});
+    parser.addOption({u"threads"_s, u"Worker threads (default: one per core)."_s, u"n"_s});
+    parser.addOption({u"quiet"_s, u"No progress on stderr."_s});
+}
+
+int runImport(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (const int rc = parse(parser, arguments, 1); rc >= 0) {
+        return rc;
+    }
+    if (!parser.isSet(u"workspace"_s)) {
+        return usage(parser, u"--workspace is required"_s);
+    }
+    ImportOptions options;
+    options.folder = parser.positionalArguments().first();
+    options.extract = !parser.isSet(u"no-extract"_s);
+    if (parser.isSet(u"threads"_s)) {
+        bool ok = false;
+        options.threads = parser.value(u"threads"_s).toInt(&ok);
+        if (!ok || options.threads < 1) {
+            return usage(parser, u"--threads takes a positive number"_s);
+        }
+    }
+    if (!QFileInfo(options.folder).isDir()) {
+        err() << kProgram << u": "_s << options.folder << u" is not a folder\n"_s;
+        return SomeInputFailed;
+    }
+    Workspace workspace;
+    if (!openWorkspace(workspace, parser.value(u"workspace"_s), Workspace::Mode::ReadWrite)) {
+        return SomeInputFailed;
+    }
+    const bool quiet = parser.isSet(u"quiet"_s);
+    Importer importer;
+    QElapsedTimer clock;
+    clock.start();
+    qint64 lastReport = -1000;
+    QObject::connect(&importer, &Importer::progress, &importer,
+                     [&](int done, int total, qint64 bytesDone, qint64 bytesTotal) {
+                         if (quiet || (clock.elapsed() - lastReport < 500 && done != total)) {
+                             return;
+                         }
+                         lastReport = clock.elapsed();
+                         err() << u"import: %1/%2 files, %3/%4 MB\n"_s.arg(done)
+                                      .arg(total)
+                                      .arg(double(bytesDone) / 1e6, 0, 'f', 1)
+                                      .arg(double(bytesTotal) / 1e6, 0, 'f', 1);
+                         err().flush();
+                     });
+    QObject::connect(&importer, &Importer::problemFound, &importer, [&](const QString &path, const QString &reason) {
+        err() << u"problem: "_s << path << u": "_s << reason << u'\n';
+        err().flush();
+    });
+    s_runningImport.store(&importer);
+    std::signal(SIGINT, cancelImportOnSignal);
+    std::signal(SIGTERM, cancelImportOnSignal);
+    const ImportSummary summary = importer.run(workspace, options);
+    s_runningImport.store(nullptr);
+    std::signal(SIGINT, SIG_DFL);
+    std::signal(SIGTERM, SIG_DFL);
+
+    if (!summary.error.isEmpty()) {
+        err() << kProgram << u": "_s << summary.error << u'\n';
+        return SomeInputFailed;
+    }
+    err() << u"import: %1 files seen, %2 read, %3 unchanged, %4 skipped, %5 failed, %6 missing; "
+             "%7 articles written (%8 duplicates), %9 problems; %10 s%11\n"_s.arg(summary.filesSeen)
+                 .arg(summary.imported)
+                 .arg(summary.unchanged)
+                 .arg(summary.skipped)
+                 .arg(summary.failed)
+                 .arg(summary.missing)
+                 .arg(summary.articles)
+                 .arg(summary.duplicates)
+                 .arg(summary.problems)
+                 .arg(double(clock.elapsed()) / 1000.0, 0, 'f', 2)
+                 .arg(summary.cancelled ? u" (cancelled; run it again to resume)"_s : QString());
+    err().flush();
+    return summary.failed > 0 || summary.problems > 0 || summary.cancelled ? SomeInputFailed : Success;
+}
+
+// ---- stats ----------------------------------------------------------------
+
+void setupStats(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"workspace"_s, u"Workspace file."_s);
+    parser.addOption({u"json"_s, u"Print one JSON object (for scripts)."_s});
+}
+
+int runStats(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (const int rc = parse(parser, arguments, 1); rc >= 0) {
+        return rc;
+    }
+    Workspace workspace;
+    if (!openWorkspace(workspace, parser.positionalArguments().first(), Workspace::Mode::ReadOnly)) {
+        return SomeInputFailed;
+    }
+    const WorkspaceStats s = workspace.stats();
+    if (parser.isSet(u"json"_s)) {
+        const QJsonObject object{
+            {u"files"_s, s.files},           {u"articles"_s, s.articles},     {u"duplicates"_s, s.duplicates},
+            {u"missing"_s, s.missing},       {u"problems"_s, s.problems},     {u"incidents"_s, s.incidents},
+            {u"confirmed_incidents"_s, s.confirmedIncidents}, {u"entities"_s, s.entities},
+            {u"reviewed"_s, s.reviewed},     {u"in_review"_s, s.inReview},
+        };
+        out() << QString::fromUtf8(QJsonDocument(object).toJson(QJsonDocument::Compact)) << u'\n';
+        return Success;
+    }
+    out() << u"files:      %1\narticles:   %2\nduplicates: %3\nmissing:    %4\nproblems:   %5\n"
+             "entities:   %6\nincidents:  %7 (%8 confirmed)\nreviewed:   %9 / %2 (%10 in review)\n"_s.arg(s.files)
+                 .arg(s.articles)
+                 .arg(s.duplicates)
+                 .arg(s.missing)
+                 .arg(s.problems)
+                 .arg(s.entities)
+                 .arg(s.incidents)
+                 .arg(s.confirmedIncidents)
+                 .arg(s.reviewed)
+                 .arg(s.inReview);
+    if (s.problems > 0) {
+        QSqlQuery query(workspace.database());
+        query.prepare(u"SELECT path, reason FROM problems ORDER BY path, id"_s);
+        if (execPrepared(query)) {
+            out() << u"\nproblems:\n"_s;
+            while (query.next()) {
+                out() << u"  "_s << query.value(0).toString() << u": "_s << query.value(1).toString() << u'\n';
+            }
+        }
+    }
+    return Success;
+}
+
+// ---- search ---------------------------------------------------------------
+
+void setupSearch(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"workspace"_s, u"Workspace file."_s);
+    parser.addPositionalArgument(u"query"_s, u"Words to find (Arabic spelling variants match)."_s);
+    parser.addOption({u"limit"_s, u"At most N results (default 20)."_s, u"n"_s, u"20"_s});
+    parser.addOption({u"count"_s, u"Print only the number of matching articles."_s});
+}
+
+int runSearch(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (const int rc = parse(parser, arguments, 2); rc >= 0) {
+        return rc;
+    }
+    bool ok = false;
+    const int limit = parser.value(u"limit"_s).toInt(&ok);
+    if (!ok || limit < 1) {
+        return usage(parser, u"--limit takes a positive number"_s);
+    }
+    Workspace workspace;
+    if (!openWorkspace(workspace, parser.positionalArguments().at(0), Workspace::Mode::ReadOnly)) {
+        return SomeInputFailed;
+    }
+    const QString query = parser.positionalArguments().at(1);
+    if (parser.isSet(u"count"_s)) {
+        out() << workspace.searchCount(query) << u'\n';
+        return Success;
+    }
+    for (const SearchHit &hit : workspace.search(query, limit)) {
+        out() << hit.path << u'\n';
+    }
+    return Success;
+}
+
+// ---- export ---------------------------------------------------------------
+
+void setupExport(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"workspace"_s, u"Workspace file."_s);
+    parser.addOption({u"format"_s, u"csv, jsonl, xlsx or veris."_s, u"format"_s, u"csv"_s});
+    parser.addOption({u"out"_s, u"Output file."_s, u"path"_s});
+    parser.addOption({u"status"_s, u"suggested, confirmed or all (default: all but rejected)."_s, u"status"_s});
+    parser.addOption({u"bom"_s, u"Start the CSV with a UTF-8 byte order mark (for spreadsheets)."_s});
+}
+
+int runExport(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (const int rc = parse(parser, arguments, 1); rc >= 0) {
+        return rc;
+    }
+    if (!parser.isSet(u"out"_s)) {
+        return usage(parser, u"--out is required"_s);
+    }
+    ExportOptions options;
+    options.bom = parser.isSet(u"bom"_s);
+    if (parser.isSet(u"status"_s) && !statusFilterFromName(parser.value(u"status"_s), &options.status)) {
+        return usage(parser, u"--status takes suggested, confirmed or all"_s);
+    }
+    const QString format = parser.value(u"format"_s);
+    if (format != u"csv") {
+        return usage(parser, u"unknown --format %1"_s.arg(format));
+    }
+    Workspace workspace;
+    if (!openWorkspace(workspace, parser.positionalArguments().first(), Workspace::Mode::ReadOnly)) {
+        return SomeInputFailed;
+    }
+    // QSaveFile: an interrupted export never leaves a half-written file behind.
+    QSaveFile file(parser.value(u"out"_s));
+    if (!file.open(QIODevice::WriteOnly)) {
+        err() << kProgram << u": cannot write "_s << file.fileName() << u": "_s << file.errorString() << u'\n';
+        return SomeInputFailed;
+    }
+    QString error;
+    int rows = 0;
+    if (!exportCsv(workspace, file, options, &error, &rows) || !file.commit()) {
+        err() << kProgram << u": export failed: "_s << (error.isEmpty() ? file.errorString() : error) << u'\n';
+        return SomeInputFailed;
+    }
+    err() << u"export: %1 incidents written to %2\n"_s.arg(rows).arg(file.fileName());
+    return Success;
+}
+
+const QVector<Command> &commands()
+{
+    static const QVector<Command> list = {
+        {u"import"_s, u"import <folder> --workspace <file>"_s, u"Import, clean and extract a folder of articles."_s,
+         runImport, setupImport},
+        {u"export"_s, u"export <file> --format csv|jsonl|xlsx|veris --out <path> [--status s] [--bom]"_s,
+         u"Export incidents."_s, runExport, setupExport},
+        {u"search"_s, u"search <file> <query> [--limit N] [--count]"_s,
+         u"Arabic-aware full-text search; prints matching article paths, best first."_s, runSearch, setupSearch},
+        {u"stats"_s, u"stats <file> [--json]"_s, u"Counts, review progress and import problems."_s, runStats,
+         setupStats},
+    };
+    return list;
+}
+
+QString overview()
+{
+    QString text = u"Usage: rasid-cli <command> [options]\n\n"
+                   "Rasid turns Arabic news articles into a structured cyber-incident dataset.\n\nCommands:\n"_s;
+    for (const Command &command : commands()) {
+        text += u"  %1\n      %2\n"_s.arg(command.synopsis, command.description);
+    }
+    text += u"\nRun `rasid-cli <command> --help` for a command's options.\n"
+            "Exit status: 0 success, 1 some input could not be read (the run completes), 2 usage error.\n"_s;
+    return text;
+}
+
+} // namespace
+
+int run(const QStringList &arguments)
+{
+    if (arguments.size() < 2) {
+        err() << overview();
+        return UsageError;
+    }
+    const QString name = arguments.at(1);
+    if (name == u"--help" || name == u"-h" || name == u"help") {
+        out() << overview();
+        return Success;
+    }
+    if (name == u"--version") {
+        out() << kProgram << u' ' << QCoreApplication::applicationVersion() << u'\n';
+        return Success;
+    }
+    for (const Command &command : commands()) {
+        if (command.name != name) {
+            continue;
+        }
+        QCommandLineParser parser;
+        parser.setApplicationDescription(command.description + u"\n\nUsage: rasid-cli "_s + command.synopsis);
+        parser.addHelpOption();
+        command.setup(parser);
+        QStringList rest = arguments.mid(1);
+        rest.first() = kProgram + u' ' + name;
+        return command.handler(parser, rest);
+    }
+    err() << kProgram << u": unknown command '"_s << name << u"'\n\n"_s << overview();
+    return UsageError;
+}
+
+} // namespace Rasid::Cli

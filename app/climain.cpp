@@ -1,7 +1,12 @@
+#include "cli.h"
+
 #include <QCoreApplication>
 
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
-    return 0;
+    QCoreApplication::setApplicationName(QStringLiteral("rasid-cli"));
+    QCoreApplication::setOrganizationName(QStringLiteral("Rasid"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(RASID_VERSION));
+    return Rasid::Cli::run(QCoreApplication::arguments());
 }

@@ -1,0 +1,56 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QStringList>
+#include <QVector>
+
+namespace Rasid {
+
+struct EvidenceSpan
+{
+    int start = 0;
+    int end = 0;
+    friend bool operator==(const EvidenceSpan &a, const EvidenceSpan &b)
+    {
+        return a.start == b.start && a.end == b.end;
+    }
+};
+
+// Evidence spans are stored as "start:end;start:end" (UTF-16 offsets into the cleaned text).
+QString encodeEvidence(const QVector<EvidenceSpan> &spans);
+QVector<EvidenceSpan> decodeEvidence(const QString &encoded);
+
+/*
+ * One field of an incident with its provenance: the value, where it came from
+ * (suggested by extraction, confirmed or corrected by the analyst), the
+ * extractor's confidence and the spans of the article that support it.
+ */
+struct IncidentField
+{
+    QString name;
+    QString value;
+    QString origin = QStringLiteral("suggested");
+    double confidence = 0.0;
+    QVector<EvidenceSpan> evidence;
+};
+
+// An incident as extraction proposes it, before it is stored.
+struct ProposedIncident
+{
+    double confidence = 0.0;
+    bool primary = false;
+    QVector<IncidentField> fields;
+
+    QString value(const QString &name) const;
+    void set(const QString &name, const QString &value, double confidence, const QVector<EvidenceSpan> &evidence = {});
+};
+
+// The incident columns of the CSV contract that are fields of an incident
+// (victim ... evidence), in export order.
+const QStringList &incidentFieldNames();
+
+// Stores proposals for an article after those the analyst kept (inside the caller's transaction).
+bool storeProposedIncidents(QSqlDatabase db, qint64 articleId, const QVector<ProposedIncident> &incidents);
+
+} // namespace Rasid

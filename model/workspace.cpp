@@ -1,0 +1,529 @@
+#include "workspace.h"
+
+#include "ftstokenizer.h"
+
+#include <sqlite3.h>
+
+#include <QDateTime>
+#include <QFileInfo>
+#include <QLockFile>
+#include <QLoggingCategory>
+#include <QSqlDriver>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QVariant>
+
+#include <atomic>
+
+using namespace Qt::StringLiterals;
+
+namespace Rasid {
+
+Q_LOGGING_CATEGORY(lcWorkspace, "rasid.workspace")
+
+namespace {
+
+/*
+ * The ordered migrations: entry k brings a workspace from version k to k + 1.
+ * Never edit a released step; append a new one and raise SchemaVersion.
+ */
+const QVector<QStringList> &migrations()
+{
+    static const QVector<QStringList> steps = {
+        // 0 -> 1: files, articles, import problems, audit log.
+        {
+            uR"(CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT))"_s,
+            uR"(CREATE TABLE files (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL UNIQUE,
+                size INTEGER NOT NULL DEFAULT 0,
+                mtime INTEGER NOT NULL DEFAULT 0,
+                hash TEXT,
+                kind TEXT,
+                status TEXT NOT NULL,
+                reason TEXT,
+                imported_at TEXT))"_s,
+            uR"(CREATE TABLE articles (
+                id INTEGER PRIMARY KEY,
+                file_id INTEGER NOT NULL REFERENCES files(id) ON DELETE CASCADE,
+                item INTEGER NOT NULL DEFAULT 0,
+                path TEXT NOT NULL,
+                content_hash TEXT NOT NULL,
+                encoding TEXT,
+                encoding_confidence INTEGER,
+                lossy INTEGER NOT NULL DEFAULT 0,
+                title TEXT,
+                outlet TEXT,
+                published TEXT,
+                source_url TEXT,
+                text TEXT NOT NULL DEFAULT '',
+                review_state TEXT NOT NULL DEFAULT 'new',
+                missing INTEGER NOT NULL DEFAULT 0,
+                duplicate_of INTEGER REFERENCES articles(id) ON DELETE SET NULL,
+                imported_at TEXT,
+                UNIQUE (file_id, item)))"_s,
+            uR"(CREATE INDEX articles_content_hash ON articles(content_hash))"_s,
+            uR"(CREATE INDEX articles_duplicate_of ON articles(duplicate_of))"_s,
+            uR"(CREATE TABLE problems (
+                id INTEGER PRIMARY KEY,
+                path TEXT NOT NULL,
+                item INTEGER NOT NULL DEFAULT 0,
+                reason TEXT NOT NULL,
+                created_at TEXT NOT NULL))"_s,
+            uR"(CREATE INDEX problems_path ON problems(path))"_s,
+            uR"(CREATE TABLE audit (
+                id INTEGER PRIMARY KEY,
+                analyst TEXT,
+                at TEXT NOT NULL,
+                what TEXT NOT NULL,
+                subject_id INTEGER,
+                old_value TEXT,
+                new_value TEXT))"_s,
+        },
+        // 1 -> 2: Arabic-aware full-text index over titles and text.
+        {
+            uR"(CREATE VIRTUAL TABLE article_fts USING fts5(
+                title, text, content='articles', content_rowid='id', tokenize='rasid'))"_s,
+            uR"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+                INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+            END)"_s,
+            uR"(CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+                INSERT INTO article_fts(article_fts, rowid, title, text)
+                    VALUES ('delete', old.id, old.title, old.text);
+            END)"_s,
+            uR"(CREATE TRIGGER articles_fts_update AFTER UPDATE OF title, text ON articles BEGIN
+                INSERT INTO article_fts(article_fts, rowid, title, text)
+                    VALUES ('delete', old.id, old.title, old.text);
+                INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+            END)"_s,
+            uR"(INSERT INTO article_fts(article_fts) VALUES ('rebuild'))"_s,
+        },
+        // 2 -> 3: entities and the analyst's own lexicon.
+        {
+            uR"(CREATE TABLE entities (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                start INTEGER NOT NULL,
+                end INTEGER NOT NULL,
+                type TEXT NOT NULL,
+                text TEXT NOT NULL,
+                value TEXT,
+                attributes TEXT,
+                confidence REAL NOT NULL DEFAULT 0,
+                origin TEXT NOT NULL DEFAULT 'suggested'))"_s,
+            uR"(CREATE INDEX entities_article ON entities(article_id, start))"_s,
+            uR"(CREATE TABLE lexicon (
+                id INTEGER PRIMARY KEY,
+                surface TEXT NOT NULL,
+                folded TEXT NOT NULL,
+                type TEXT NOT NULL,
+                value TEXT,
+                attributes TEXT,
+                analyst TEXT,
+                created_at TEXT NOT NULL,
+                UNIQUE (folded, type)))"_s,
+        },
+        // 3 -> 4: incidents and their fields with provenance.
+        {
+            uR"(CREATE TABLE incidents (
+                id INTEGER PRIMARY KEY,
+                article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+                ordinal INTEGER NOT NULL DEFAULT 0,
+                review_status TEXT NOT NULL DEFAULT 'suggested',
+                confidence REAL NOT NULL DEFAULT 0,
+                analyst TEXT,
+                reviewed_at TEXT,
+                created_at TEXT NOT NULL))"_s,
+            uR"(CREATE INDEX incidents_article ON incidents(article_id, ordinal))"_s,
+            uR"(CREATE TABLE incident_fields (
+                incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                value TEXT,
+                origin TEXT NOT NULL DEFAULT 'suggested',
+                confidence REAL NOT NULL DEFAULT 0,
+                evidence TEXT,
+                PRIMARY KEY (incident_id, name)))"_s,
+        },
+    };
+    return steps;
+}
+
+std::atomic<int> s_connectionCounter{0};
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    }
+    return nullptr;
+}
+
+int countOf(const QSqlDatabase &db, const QString &sql)
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    if (!execPrepared(query) || !query.next()) {
+        return 0;
+    }
+    return query.value(0).toInt();
+}
+
+} // namespace
+
+bool execPrepared(QSqlQuery &query, QString *error)
+{
+    if (query.exec()) {
+        return true;
+    }
+    const QString message = query.lastError().text();
+    qCWarning(lcWorkspace) << "query failed:" << message << query.lastQuery().left(200);
+    if (error) {
+        *error = message;
+    }
+    return false;
+}
+
+Workspace::Workspace() = default;
+
+Workspace::~Workspace()
+{
+    close();
+}
+
+bool Workspace::fail(const QString &message)
+{
+    m_lastError = message;
+    qCWarning(lcWorkspace) << message;
+    return false;
+}
+
+bool Workspace::open(const QString &path, Mode mode)
+{
+    close();
+    m_path = path;
+    m_mode = mode;
+    m_lastError.clear();
+    const bool inMemory = path == u":memory:";
+    const QFileInfo info(path);
+
+    if (!inMemory && mode == Mode::ReadOnly && !info.exists()) {
+        return fail(QObject::tr("The workspace %1 does not exist.").arg(path));
+    }
+    if (!inMemory && info.exists()) {
+        QFile probe(path);
+        if (probe.open(QIODevice::ReadOnly)) {
+            const QByteArray header = probe.read(16);
+            if (!header.isEmpty() && !header.startsWith("SQLite format 3")) {
+                return fail(QObject::tr("%1 is not a Rasid workspace (it is not an SQLite database). "
+                                        "It was left untouched.")
+                                .arg(path));
+            }
+        }
+    }
+    if (!inMemory && mode == Mode::ReadWrite) {
+        m_lock = std::make_unique<QLockFile>(path + u".lock"_s);
+        m_lock->setStaleLockTime(0); // a lock whose process died is stale, however fresh
+        if (!m_lock->tryLock(0)) {
+            qint64 pid = 0;
+            QString host;
+            QString app;
+            m_lock->getLockInfo(&pid, &host, &app);
+            m_lock.reset();
+            return fail(QObject::tr("The workspace %1 is already open for writing by another Rasid "
+                                    "process (pid %2 on %3). Close it there first; reading "
+                                    "commands such as export, stats and search still work.")
+                            .arg(path)
+                            .arg(pid)
+                            .arg(host));
+        }
+    }
+
+    m_connection = u"rasid-workspace-%1"_s.arg(++s_connectionCounter);
+    const QString error = openConnection();
+    if (!error.isEmpty()) {
+        close();
+        return fail(error);
+    }
+    return true;
+}
+
+QString Workspace::openConnection()
+{
+    QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, m_connection);
+    db.setDatabaseName(m_path);
+    db.setConnectOptions(m_mode == Mode::ReadOnly ? u"QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000"_s
+                                                  : u"QSQLITE_BUSY_TIMEOUT=5000"_s);
+    if (!db.open()) {
+        return QObject::tr("Cannot open the workspace %1: %2").arg(m_path, db.lastError().text());
+    }
+    QString error;
+    if (!registerTokenizer(db, &error)) {
+        return error;
+    }
+
+    // Identify the file before changing anything in it: a database that is not
+    // ours is left exactly as it was.
+    const QString notOurs =
+        QObject::tr("%1 is an SQLite database but not a Rasid workspace. It was left untouched.").arg(m_path);
+    const int version = schemaVersion();
+    if (version < 0) {
+        return QObject::tr("%1 is not a Rasid workspace or is damaged. It was left untouched.").arg(m_path);
+    }
+    if (version > SchemaVersion) {
+        return QObject::tr("The workspace %1 was written by a newer Rasid (schema %2; this version reads up to %3).")
+            .arg(m_path)
+            .arg(version)
+            .arg(SchemaVersion);
+    }
+    if (version != 0 && countOf(db, u"SELECT count(*) FROM sqlite_master WHERE name = 'articles'"_s) != 1) {
+        return notOurs;
+    }
+    if (version == 0 && countOf(db, u"SELECT count(*) FROM sqlite_master"_s) != 0) {
+        return notOurs;
+    }
+
+    const QStringList pragmas = m_mode == Mode::ReadOnly
+        ? QStringList{u"PRAGMA foreign_keys = ON"_s}
+        : QStringList{u"PRAGMA journal_mode = WAL"_s, u"PRAGMA synchronous = NORMAL"_s, u"PRAGMA foreign_keys = ON"_s};
+    for (const QString &pragma : pragmas) {
+        QSqlQuery query(db);
+        query.prepare(pragma);
+        if (!execPrepared(query, &error)) {
+            return QObject::tr("%1 is not a usable Rasid workspace: %2").arg(m_path, error);
+        }
+    }
+    if (version < SchemaVersion) {
+        if (m_mode == Mode::ReadOnly) {
+            return QObject::tr("The workspace %1 uses an older schema (%2); open it once for writing to upgrade it.")
+                .arg(m_path)
+                .arg(version);
+        }
+        if (!migrate(db, SchemaVersion, &error)) {
+            return QObject::tr("Cannot upgrade the workspace %1: %2").arg(m_path, error);
+        }
+    }
+    return {};
+}
+
+void Workspace::close()
+{
+    if (!m_connection.isEmpty()) {
+        {
+            QSqlDatabase db = QSqlDatabase::database(m_connection, false);
+            if (db.isOpen()) {
+                db.close();
+            }
+        }
+        QSqlDatabase::removeDatabase(m_connection);
+        m_connection.clear();
+    }
+    if (m_lock) {
+        m_lock->unlock();
+        m_lock.reset();
+    }
+}
+
+bool Workspace::isOpen() const
+{
+    return !m_connection.isEmpty() && database().isOpen();
+}
+
+QSqlDatabase Workspace::database() const
+{
+    return QSqlDatabase::database(m_connection, false);
+}
+
+int Workspace::schemaVersion() const
+{
+    QSqlQuery query(database());
+    query.prepare(u"PRAGMA user_version"_s);
+    if (!execPrepared(query) || !query.next()) {
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+bool Workspace::registerTokenizer(QSqlDatabase db, QString *error)
+{
+    sqlite3 *handle = sqliteHandle(db);
+    if (!handle) {
+        if (error) {
+            *error = u"the workspace connection is not SQLite"_s;
+        }
+        return false;
+    }
+    return registerFtsTokenizer(handle, error);
+}
+
+bool Workspace::migrate(QSqlDatabase db, int targetVersion, QString *error)
+{
+    QSqlQuery versionQuery(db);
+    versionQuery.prepare(u"PRAGMA user_version"_s);
+    if (!execPrepared(versionQuery, error) || !versionQuery.next()) {
+        return false;
+    }
+    int version = versionQuery.value(0).toInt();
+    versionQuery.finish();
+    const auto &steps = migrations();
+    targetVersion = qMin(targetVersion, int(steps.size()));
+    while (version < targetVersion) {
+        // Each step and its version bump commit together, so a crash mid-way
+        // leaves the previous version intact.
+        if (!db.transaction()) {
+            if (error) {
+                *error = db.lastError().text();
+            }
+            return false;
+        }
+        for (const QString &statement : steps.at(version)) {
+            QSqlQuery query(db);
+            query.prepare(statement);
+            if (!execPrepared(query, error)) {
+                db.rollback();
+                return false;
+            }
+        }
+        QSqlQuery bump(db);
+        // PRAGMA takes no bound parameters; the value is our own integer.
+        bump.prepare(u"PRAGMA user_version = %1"_s.arg(version + 1));
+        if (!execPrepared(bump, error) || !db.commit()) {
+            db.rollback();
+            return false;
+        }
+        ++version;
+    }
+    return true;
+}
+
+bool Workspace::beginTransaction()
+{
+    return database().transaction() || fail(database().lastError().text());
+}
+
+bool Workspace::commit()
+{
+    return database().commit() || fail(database().lastError().text());
+}
+
+void Workspace::rollback()
+{
+    database().rollback();
+}
+
+QString Workspace::meta(const QString &key) const
+{
+    QSqlQuery query(database());
+    query.prepare(u"SELECT value FROM meta WHERE key = ?"_s);
+    query.addBindValue(key);
+    if (!execPrepared(query) || !query.next()) {
+        return {};
+    }
+    return query.value(0).toString();
+}
+
+bool Workspace::setMeta(const QString &key, const QString &value)
+{
+    QSqlQuery query(database());
+    query.prepare(u"INSERT INTO meta(key, value) VALUES (?, ?) "
+                  "ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
+    query.addBindValue(key);
+    query.addBindValue(value);
+    QString error;
+    return execPrepared(query, &error) || fail(error);
+}
+
+QString Workspace::ftsQuery(const QString &userQuery)
+{
+    QStringList quoted;
+    for (const QString &token : ftsQueryTokens(userQuery)) {
+        // Tokens hold only word characters, but quote anyway: FTS5 keywords
+        // (AND, OR, NOT, NEAR) must stay plain words.
+        quoted.append(u'"' + QString(token).replace(u'"', u"\"\""_s) + u'"');
+    }
+    return quoted.join(u' ');
+}
+
+QVector<SearchHit> Workspace::search(const QString &userQuery, int limit) const
+{
+    QVector<SearchHit> hits;
+    const QString match = ftsQuery(userQuery);
+    if (match.isEmpty()) {
+        return hits;
+    }
+    QSqlQuery query(database());
+    query.prepare(u"SELECT a.id, a.path, a.title, f.score FROM "
+                  "(SELECT rowid, bm25(article_fts, 2.0, 1.0) AS score FROM article_fts "
+                  " WHERE article_fts MATCH ?) AS f "
+                  "JOIN articles a ON a.id = f.rowid "
+                  "WHERE a.duplicate_of IS NULL AND a.missing = 0 "
+                  "ORDER BY f.score, a.id LIMIT ?"_s);
+    query.addBindValue(match);
+    query.addBindValue(limit > 0 ? limit : -1);
+    if (!execPrepared(query)) {
+        return hits;
+    }
+    while (query.next()) {
+        hits.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
+                     query.value(3).toDouble()});
+    }
+    return hits;
+}
+
+int Workspace::searchCount(const QString &userQuery) const
+{
+    const QString match = ftsQuery(userQuery);
+    if (match.isEmpty()) {
+        return 0;
+    }
+    QSqlQuery query(database());
+    query.prepare(u"SELECT count(*) FROM article_fts f JOIN articles a ON a.id = f.rowid "
+                  "WHERE article_fts MATCH ? AND a.duplicate_of IS NULL AND a.missing = 0"_s);
+    query.addBindValue(match);
+    if (!execPrepared(query) || !query.next()) {
+        return 0;
+    }
+    return query.value(0).toInt();
+}
+
+WorkspaceStats Workspace::stats() const
+{
+    const QSqlDatabase db = database();
+    WorkspaceStats s;
+    s.files = countOf(db, u"SELECT count(*) FROM files"_s);
+    s.articles = countOf(db, u"SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND missing = 0"_s);
+    s.duplicates = countOf(db, u"SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"_s);
+    s.missing = countOf(db, u"SELECT count(*) FROM articles WHERE missing = 1"_s);
+    s.problems = countOf(db, u"SELECT count(*) FROM problems"_s);
+    s.incidents = countOf(db, u"SELECT count(*) FROM incidents WHERE review_status != 'rejected'"_s);
+    s.confirmedIncidents = countOf(db, u"SELECT count(*) FROM incidents WHERE review_status = 'confirmed'"_s);
+    s.entities = countOf(db, u"SELECT count(*) FROM entities"_s);
+    s.reviewed = countOf(db, u"SELECT count(*) FROM articles WHERE review_state = 'reviewed' "
+                             "AND duplicate_of IS NULL AND missing = 0"_s);
+    s.inReview = countOf(db, u"SELECT count(*) FROM articles WHERE review_state = 'in_review' "
+                             "AND duplicate_of IS NULL AND missing = 0"_s);
+    return s;
+}
+
+bool Workspace::audit(const QString &analyst, const QString &what, qint64 subjectId, const QString &oldValue,
+                      const QString &newValue)
+{
+    QSqlQuery query(database());
+    query.prepare(u"INSERT INTO audit(analyst, at, what, subject_id, old_value, new_value) "
+                  "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    query.addBindValue(analyst);
+    query.addBindValue(nowUtc());
+    query.addBindValue(what);
+    query.addBindValue(subjectId);
+    query.addBindValue(oldValue);
+    query.addBindValue(newValue);
+    QString error;
+    return execPrepared(query, &error) || fail(error);
+}
+
+} // namespace Rasid

@@ -1,0 +1,107 @@
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+#include <QVector>
+
+#include <memory>
+
+class QLockFile;
+class QSqlQuery;
+
+namespace Rasid {
+
+struct SearchHit
+{
+    qint64 articleId = 0;
+    QString path;
+    QString title;
+    double score = 0.0;
+};
+
+struct WorkspaceStats
+{
+    int files = 0;
+    int articles = 0;      // distinct articles, duplicates and missing ones excluded
+    int duplicates = 0;
+    int missing = 0;
+    int problems = 0;
+    int incidents = 0;     // incidents that are not rejected
+    int confirmedIncidents = 0;
+    int entities = 0;
+    int reviewed = 0;      // articles whose review state is "reviewed"
+    int inReview = 0;
+};
+
+/*
+ * One corpus on disk: an SQLite file in WAL mode with foreign keys, a busy
+ * timeout and a versioned schema. Everything SQLite-specific (pragmas, the
+ * Arabic FTS5 tokenizer, the writer lock) stays inside this class so that the
+ * pipeline, the models and the views only see QSqlDatabase and plain values.
+ *
+ * A workspace opened ReadWrite holds a lock file beside it, so a second process
+ * that wants to write gets a clear message instead of waiting or damaging it.
+ * ReadOnly opens (export, stats, search) never take the lock.
+ *
+ * Each instance owns its own connection; use one instance per thread.
+ */
+class Workspace final
+{
+    Q_DISABLE_COPY_MOVE(Workspace)
+public:
+    enum class Mode { ReadWrite, ReadOnly };
+    static constexpr int SchemaVersion = 4;
+
+    Workspace();
+    ~Workspace();
+
+    bool open(const QString &path, Mode mode = Mode::ReadWrite);
+    void close();
+    bool isOpen() const;
+    bool isReadOnly() const { return m_mode == Mode::ReadOnly; }
+    QString path() const { return m_path; }
+    QString lastError() const { return m_lastError; }
+    QSqlDatabase database() const;
+    int schemaVersion() const;
+
+    // Brings a raw connection up to targetVersion by running the ordered
+    // migrations it lacks. Tests use it to build workspaces of earlier versions.
+    static bool migrate(QSqlDatabase db, int targetVersion, QString *error);
+    // Registers the "rasid" FTS5 tokenizer on a connection (needed before the
+    // full-text table is created or queried).
+    static bool registerTokenizer(QSqlDatabase db, QString *error);
+
+    bool beginTransaction();
+    bool commit();
+    void rollback();
+
+    QString meta(const QString &key) const;
+    bool setMeta(const QString &key, const QString &value);
+
+    // Arabic-aware full-text search over article titles and text, best first.
+    QVector<SearchHit> search(const QString &query, int limit = 100) const;
+    int searchCount(const QString &query) const;
+    // The FTS5 MATCH expression for a user query: folded tokens, each quoted.
+    static QString ftsQuery(const QString &userQuery);
+
+    WorkspaceStats stats() const;
+
+    // Records an analyst action in the audit log (inside the caller's transaction).
+    bool audit(const QString &analyst, const QString &what, qint64 subjectId, const QString &oldValue,
+               const QString &newValue);
+
+private:
+    bool fail(const QString &message);
+    QString openConnection(); // the reason it failed, or empty
+
+    QString m_connection;
+    QString m_path;
+    QString m_lastError;
+    Mode m_mode = Mode::ReadWrite;
+    std::unique_ptr<QLockFile> m_lock;
+};
+
+// Runs a prepared statement; on failure stores the driver's message in *error.
+bool execPrepared(QSqlQuery &query, QString *error = nullptr);
+
+} // namespace Rasid

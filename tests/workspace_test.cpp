@@ -1,0 +1,342 @@
+#include "ftstokenizer.h"
+#include "workspace.h"
+
+#include <QFile>
+#include <QProcess>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Rasid;
+
+namespace {
+
+// Inserts one article (and its file row) through prepared statements.
+qint64 addArticle(QSqlDatabase db, const QString &path, const QString &title, const QString &text)
+{
+    QSqlQuery file(db);
+    file.prepare(u"INSERT INTO files(path, status) VALUES (?, 'imported')"_s);
+    file.addBindValue(path);
+    if (!file.exec()) {
+        return -1;
+    }
+    QSqlQuery article(db);
+    article.prepare(u"INSERT INTO articles(file_id, path, content_hash, title, text) VALUES (?, ?, ?, ?, ?)"_s);
+    article.addBindValue(file.lastInsertId());
+    article.addBindValue(path);
+    article.addBindValue(path);
+    article.addBindValue(title);
+    article.addBindValue(text);
+    if (!article.exec()) {
+        return -1;
+    }
+    return article.lastInsertId().toLongLong();
+}
+
+int count(QSqlDatabase db, const QString &sql)
+{
+    QSqlQuery query(db);
+    query.prepare(sql);
+    if (!query.exec() || !query.next()) {
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+} // namespace
+
+class WorkspaceTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void newWorkspaceHasCurrentSchemaInWal();
+    void opensWorkspaceOfEveryEarlierVersion_data();
+    void opensWorkspaceOfEveryEarlierVersion();
+    void arabicSearchFindsFoldedForms_data();
+    void arabicSearchFindsFoldedForms();
+    void searchRanksAndCounts();
+    void searchIgnoresQuerySyntax();
+    void cliticVariantsAreIndexed_data();
+    void cliticVariantsAreIndexed();
+    void secondWriterGetsClearMessage();
+    void secondWriterProcessGetsClearMessage();
+    void readersDoNotNeedTheLock();
+    void refusesFilesThatAreNotWorkspaces_data();
+    void refusesFilesThatAreNotWorkspaces();
+    void refusesNewerSchema();
+    void auditRecordsEdits();
+};
+
+void WorkspaceTest::newWorkspaceHasCurrentSchemaInWal()
+{
+    QTemporaryDir dir;
+    Workspace ws;
+    QVERIFY2(ws.open(dir.filePath(u"a.rasid"_s)), qPrintable(ws.lastError()));
+    QCOMPARE(ws.schemaVersion(), Workspace::SchemaVersion);
+    QSqlQuery mode(ws.database());
+    mode.prepare(u"PRAGMA journal_mode"_s);
+    QVERIFY(mode.exec() && mode.next());
+    QCOMPARE(mode.value(0).toString(), u"wal"_s);
+    QSqlQuery keys(ws.database());
+    keys.prepare(u"PRAGMA foreign_keys"_s);
+    QVERIFY(keys.exec() && keys.next());
+    QCOMPARE(keys.value(0).toInt(), 1);
+}
+
+void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion_data()
+{
+    QTest::addColumn<int>("version");
+    for (int v = 0; v < Workspace::SchemaVersion; ++v) {
+        QTest::addRow("version %d", v) << v;
+    }
+}
+
+void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion()
+{
+    QFETCH(int, version);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"old.rasid"_s);
+    {
+        // Build a workspace exactly as an earlier Rasid left it, with data in it.
+        const QString name = u"old-%1"_s.arg(version);
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(Workspace::registerTokenizer(db, &error), qPrintable(error));
+            QVERIFY2(Workspace::migrate(db, version, &error), qPrintable(error));
+            if (version >= 1) {
+                QVERIFY(addArticle(db, u"old/article.txt"_s, u"عنوان"_s, u"تعرضت الوزارة لهجوم إلكتروني"_s) > 0);
+            }
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+    Workspace ws;
+    QVERIFY2(ws.open(path), qPrintable(ws.lastError()));
+    QCOMPARE(ws.schemaVersion(), Workspace::SchemaVersion);
+    if (version >= 1) {
+        QCOMPARE(count(ws.database(), u"SELECT count(*) FROM articles"_s), 1);
+        // Articles written before the full-text index existed are searchable after the upgrade.
+        QCOMPARE(ws.searchCount(u"هجوم"_s), 1);
+    }
+    // Every table of the current schema is usable.
+    for (const QString &table : {u"files"_s, u"articles"_s, u"problems"_s, u"audit"_s, u"entities"_s,
+                                 u"lexicon"_s, u"incidents"_s, u"incident_fields"_s}) {
+        QVERIFY2(count(ws.database(), u"SELECT count(*) FROM "_s + table) >= 0, qPrintable(table));
+    }
+}
+
+void WorkspaceTest::arabicSearchFindsFoldedForms_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("query");
+    QTest::newRow("conjunction and article") << u"أعلنت الشركة عن والاختراق الأخير"_s << u"اختراق"_s;
+    QTest::newRow("hamza alef") << u"الإختراق الذي طال الوزارة"_s << u"اختراق"_s;
+    QTest::newRow("tanween accusative") << u"شهدت المؤسسة اختراقًا واسعا"_s << u"اختراق"_s;
+    QTest::newRow("preposition with article") << u"تتعلق بالاختراق السيبراني"_s << u"اختراق"_s;
+    QTest::newRow("arabic-indic digits") << u"في عام ٢٠٢٤ تعرضت"_s << u"2024"_s;
+    QTest::newRow("ascii digits queried in arabic-indic") << u"في عام 2024 تعرضت"_s << u"٢٠٢٤"_s;
+    QTest::newRow("harakat in text") << u"هُجُومٌ إِلِكْتْرُونِيٌّ"_s << u"هجوم الكتروني"_s;
+    QTest::newRow("tatweel") << u"الهجـــوم"_s << u"الهجوم"_s;
+    QTest::newRow("ta marbuta") << u"المؤسسه الوطنية"_s << u"المؤسسة الوطنيه"_s;
+    QTest::newRow("alef maqsura") << u"مستشفى الجامعة"_s << u"مستشفي"_s;
+    QTest::newRow("latin case") << u"مجموعة Jabaroot تتبنى"_s << u"jabaroot"_s;
+    QTest::newRow("hamza on waw kept") << u"مؤسسة الضمان"_s << u"مؤسسة"_s;
+}
+
+void WorkspaceTest::arabicSearchFindsFoldedForms()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, query);
+    QTemporaryDir dir;
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"s.rasid"_s)));
+    QVERIFY(addArticle(ws.database(), u"match.txt"_s, u"خبر"_s, text) > 0);
+    QVERIFY(addArticle(ws.database(), u"other.txt"_s, u"خبر آخر"_s, u"لا علاقة لهذا النص بالموضوع"_s) > 0);
+    const QVector<SearchHit> hits = ws.search(query, 10);
+    QCOMPARE(hits.size(), 1);
+    QCOMPARE(hits.first().path, u"match.txt"_s);
+    QCOMPARE(ws.searchCount(query), 1);
+}
+
+void WorkspaceTest::searchRanksAndCounts()
+{
+    QTemporaryDir dir;
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"s.rasid"_s)));
+    QVERIFY(addArticle(ws.database(), u"once.txt"_s, u"خبر"_s, u"ذكر الفدية مرة واحدة بين كلمات كثيرة أخرى هنا"_s) > 0);
+    QVERIFY(addArticle(ws.database(), u"title.txt"_s, u"هجوم فدية على مستشفى"_s, u"برنامج الفدية والفدية والفدية"_s) > 0);
+    QVERIFY(addArticle(ws.database(), u"none.txt"_s, u"خبر"_s, u"نص عن الطقس"_s) > 0);
+    const QVector<SearchHit> hits = ws.search(u"فدية"_s, 10);
+    QCOMPARE(hits.size(), 2);
+    QCOMPARE(hits.first().path, u"title.txt"_s);
+    QCOMPARE(ws.search(u"فدية"_s, 1).size(), 1);
+    QCOMPARE(ws.searchCount(u"فدية مستشفى"_s), 1);
+    QCOMPARE(ws.searchCount(u"   "_s), 0);
+}
+
+void WorkspaceTest::searchIgnoresQuerySyntax()
+{
+    QTemporaryDir dir;
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"s.rasid"_s)));
+    QVERIFY(addArticle(ws.database(), u"a.txt"_s, u"t"_s, u"hack OR leak AND \"quoted\" NEAR text"_s) > 0);
+    // FTS5 operators and quotes in a query are plain words, never syntax errors.
+    QCOMPARE(ws.searchCount(u"OR"_s), 1);
+    QCOMPARE(ws.searchCount(u"\"quoted"_s), 1);
+    QCOMPARE(ws.searchCount(u"NEAR("_s), 1);
+    QCOMPARE(ws.searchCount(u"*"_s), 0);
+}
+
+void WorkspaceTest::cliticVariantsAreIndexed_data()
+{
+    QTest::addColumn<QString>("word");
+    QTest::addColumn<QStringList>("variants");
+    QTest::newRow("wal") << u"والاختراق"_s << QStringList{u"الاختراق"_s, u"اختراق"_s};
+    QTest::newRow("bal") << u"بالهجوم"_s << QStringList{u"الهجوم"_s, u"هجوم"_s};
+    QTest::newRow("lil") << u"للضمان"_s << QStringList{u"ضمان"_s, u"لضمان"_s};
+    QTest::newRow("too short to strip") << u"وزن"_s << QStringList{};
+    QTest::newRow("latin untouched") << u"wallet"_s << QStringList{};
+}
+
+void WorkspaceTest::cliticVariantsAreIndexed()
+{
+    QFETCH(QString, word);
+    QFETCH(QStringList, variants);
+    QStringList actual = cliticVariants(word);
+    for (const QString &expected : variants) {
+        QVERIFY2(actual.contains(expected), qPrintable(actual.join(u',')));
+    }
+    if (variants.isEmpty()) {
+        QVERIFY(actual.isEmpty());
+    }
+}
+
+void WorkspaceTest::secondWriterGetsClearMessage()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"w.rasid"_s);
+    Workspace first;
+    QVERIFY(first.open(path));
+    Workspace second;
+    QVERIFY(!second.open(path));
+    QVERIFY2(second.lastError().contains(u"already open for writing"_s), qPrintable(second.lastError()));
+    first.close();
+    QVERIFY2(second.open(path), qPrintable(second.lastError()));
+}
+
+void WorkspaceTest::secondWriterProcessGetsClearMessage()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"w.rasid"_s);
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(QDir().mkpath(folder));
+    Workspace first;
+    QVERIFY(first.open(path));
+    QProcess cli;
+    cli.start(QStringLiteral(RASID_CLI_PATH), {u"import"_s, folder, u"--workspace"_s, path});
+    QVERIFY(cli.waitForFinished(20000)); // no hang
+    QCOMPARE(cli.exitCode(), 1);
+    const QString err = QString::fromUtf8(cli.readAllStandardError());
+    QVERIFY2(err.contains(u"already open for writing"_s), qPrintable(err));
+    // The workspace is undamaged and still ours.
+    QCOMPARE(first.schemaVersion(), Workspace::SchemaVersion);
+}
+
+void WorkspaceTest::readersDoNotNeedTheLock()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"r.rasid"_s);
+    Workspace writer;
+    QVERIFY(writer.open(path));
+    QVERIFY(addArticle(writer.database(), u"a.txt"_s, u"t"_s, u"تسريب بيانات"_s) > 0);
+    Workspace reader;
+    QVERIFY2(reader.open(path, Workspace::Mode::ReadOnly), qPrintable(reader.lastError()));
+    QCOMPARE(reader.searchCount(u"تسريب"_s), 1);
+    QCOMPARE(reader.stats().articles, 1);
+}
+
+void WorkspaceTest::refusesFilesThatAreNotWorkspaces_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<bool>("sqliteOther");
+    QTest::newRow("text file") << QByteArray("this is a note, not a database\n") << false;
+    QTest::newRow("truncated sqlite header") << QByteArray("SQLite format 3\0garbage garbage", 32) << false;
+    QTest::newRow("other sqlite database") << QByteArray() << true;
+}
+
+void WorkspaceTest::refusesFilesThatAreNotWorkspaces()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(bool, sqliteOther);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"x.rasid"_s);
+    if (sqliteOther) {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"other"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(u"CREATE TABLE notes(x)"_s));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"other"_s);
+    } else {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    QFile before(path);
+    QVERIFY(before.open(QIODevice::ReadOnly));
+    const QByteArray original = before.readAll();
+    before.close();
+
+    Workspace ws;
+    QVERIFY(!ws.open(path));
+    QVERIFY(!ws.lastError().isEmpty());
+    QFile after(path);
+    QVERIFY(after.open(QIODevice::ReadOnly));
+    QCOMPARE(after.readAll(), original); // never overwritten
+}
+
+void WorkspaceTest::refusesNewerSchema()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"n.rasid"_s);
+    {
+        Workspace ws;
+        QVERIFY(ws.open(path));
+        QSqlQuery q(ws.database());
+        QVERIFY(q.exec(u"PRAGMA user_version = %1"_s.arg(Workspace::SchemaVersion + 1)));
+        q.finish();
+        q = QSqlQuery();
+    }
+    Workspace ws;
+    QVERIFY(!ws.open(path));
+    QVERIFY2(ws.lastError().contains(u"newer"_s), qPrintable(ws.lastError()));
+}
+
+void WorkspaceTest::auditRecordsEdits()
+{
+    QTemporaryDir dir;
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"a.rasid"_s)));
+    QVERIFY(ws.beginTransaction());
+    QVERIFY(ws.audit(u"سارة"_s, u"incident.victim"_s, 7, u"old"_s, u"new"_s));
+    QVERIFY(ws.commit());
+    QSqlQuery q(ws.database());
+    q.prepare(u"SELECT analyst, what, subject_id, old_value, new_value, at FROM audit"_s);
+    QVERIFY(q.exec() && q.next());
+    QCOMPARE(q.value(0).toString(), u"سارة"_s);
+    QCOMPARE(q.value(1).toString(), u"incident.victim"_s);
+    QCOMPARE(q.value(2).toInt(), 7);
+    QCOMPARE(q.value(3).toString(), u"old"_s);
+    QCOMPARE(q.value(4).toString(), u"new"_s);
+    QVERIFY(q.value(5).toString().endsWith(u'Z'));
+}
+
+QTEST_GUILESS_MAIN(WorkspaceTest)
+#include "workspace_test.moc"
