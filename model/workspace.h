@@ -49,7 +49,13 @@ class Workspace final
 {
     Q_DISABLE_COPY_MOVE(Workspace)
 public:
-    enum class Mode { ReadWrite, ReadOnly };
+    enum class Mode {
+        ReadWrite,
+        ReadOnly,
+        // A second writing connection of a process that already holds the lock
+        // through another Workspace (the GUI's import thread). Never for a new process.
+        AdditionalWriter,
+    };
     static constexpr int SchemaVersion = 4;
 
     Workspace();

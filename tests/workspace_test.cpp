@@ -62,6 +62,7 @@ private slots:
     void secondWriterGetsClearMessage();
     void secondWriterProcessGetsClearMessage();
     void readersDoNotNeedTheLock();
+    void additionalWriterSharesTheLock();
     void refusesFilesThatAreNotWorkspaces_data();
     void refusesFilesThatAreNotWorkspaces();
     void refusesNewerSchema();
@@ -257,6 +258,22 @@ void WorkspaceTest::readersDoNotNeedTheLock()
     QVERIFY2(reader.open(path, Workspace::Mode::ReadOnly), qPrintable(reader.lastError()));
     QCOMPARE(reader.searchCount(u"تسريب"_s), 1);
     QCOMPARE(reader.stats().articles, 1);
+}
+
+void WorkspaceTest::additionalWriterSharesTheLock()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"g.rasid"_s);
+    Workspace gui;
+    QVERIFY(gui.open(path));
+    Workspace importThread;
+    QVERIFY2(importThread.open(path, Workspace::Mode::AdditionalWriter), qPrintable(importThread.lastError()));
+    QVERIFY(addArticle(importThread.database(), u"a.txt"_s, u"t"_s, u"تسريب بيانات"_s) > 0);
+    QCOMPARE(gui.stats().articles, 1);
+    importThread.close();
+    // The primary still holds the lock after the additional connection closes.
+    Workspace other;
+    QVERIFY(!other.open(path));
 }
 
 void WorkspaceTest::refusesFilesThatAreNotWorkspaces_data()
