@@ -5,6 +5,10 @@
 #include <sqlite3.h>
 
 #include <QByteArray>
+#include <QVarLengthArray>
+
+#include <algorithm>
+#include <iterator>
 
 using namespace Qt::StringLiterals;
 
@@ -20,9 +24,29 @@ constexpr QStringView kClitics[] = {
 };
 constexpr int kMinStem = 3;
 
-inline bool isArabicLetter(char16_t c)
+
+// The distinct lengths of the leading clitics a word can lose, longest first;
+// what remains is at least kMinStem letters.
+int cliticLengths(QStringView word, int *lengths)
 {
-    return c >= 0x0621 && c <= 0x064A;
+    int count = 0;
+    if (word.size() <= kMinStem) {
+        return 0;
+    }
+    switch (word.front().unicode()) {
+    case u'و': case u'ف': case u'ب': case u'ك': case u'ل': case u'ا':
+        break;
+    default:
+        return 0; // no clitic starts with any other letter
+    }
+    for (QStringView clitic : kClitics) {
+        const int length = int(clitic.size());
+        if (word.size() - length >= kMinStem && word.startsWith(clitic)
+            && std::find(lengths, lengths + count, length) == lengths + count) {
+            lengths[count++] = length;
+        }
+    }
+    return count;
 }
 
 // Length in UTF-8 bytes of the UTF-16 units [from, to) of s.
@@ -60,12 +84,39 @@ void xDelete(Fts5Tokenizer *tokenizer)
     delete reinterpret_cast<Tokenizer *>(tokenizer);
 }
 
+// Writes the UTF-8 form of UTF-16 units into out (sized 3 bytes per unit, 4 per pair).
+int toUtf8(const char16_t *s, int n, char *out)
+{
+    int o = 0;
+    for (int i = 0; i < n; ++i) {
+        const char32_t c = s[i];
+        if (c < 0x80) {
+            out[o++] = char(c);
+        } else if (c < 0x800) {
+            out[o++] = char(0xC0 | (c >> 6));
+            out[o++] = char(0x80 | (c & 0x3F));
+        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(s[i + 1])) {
+            const char32_t u = QChar::surrogateToUcs4(char16_t(c), s[i + 1]);
+            out[o++] = char(0xF0 | (u >> 18));
+            out[o++] = char(0x80 | ((u >> 12) & 0x3F));
+            out[o++] = char(0x80 | ((u >> 6) & 0x3F));
+            out[o++] = char(0x80 | (u & 0x3F));
+            ++i;
+        } else {
+            out[o++] = char(0xE0 | (c >> 12));
+            out[o++] = char(0x80 | ((c >> 6) & 0x3F));
+            out[o++] = char(0x80 | (c & 0x3F));
+        }
+    }
+    return o;
+}
+
 int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int length,
               int (*token)(void *, int, const char *, int, int, int))
 {
     const QString source = QString::fromUtf8(text, length);
     const FoldedText folded = foldWithMap(source);
-    const QString &f = folded.text;
+    const auto *f = reinterpret_cast<const char16_t *>(folded.text.utf16());
     const auto *src = reinterpret_cast<const char16_t *>(source.utf16());
     const bool document = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
 
@@ -79,29 +130,33 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
         return bytePos;
     };
 
-    const int n = int(f.size());
+    QVarLengthArray<char, 256> utf8;
+    const int n = int(folded.text.size());
     int i = 0;
     while (i < n) {
-        if (!isWordChar(f.at(i))) {
+        if (!isWordChar(QChar(f[i]))) {
             ++i;
             continue;
         }
         int j = i;
-        while (j < n && isWordChar(f.at(j))) {
+        while (j < n && isWordChar(QChar(f[j]))) {
             ++j;
         }
-        const QStringView word = QStringView(f).mid(i, j - i);
         const int start = byteOffset(folded.sourceStart(i));
         const int end = byteOffset(folded.sourceEnd(j));
-        const QByteArray utf8 = word.toUtf8();
-        int rc = token(context, 0, utf8.constData(), int(utf8.size()), start, end);
+        utf8.resize(4 * (j - i));
+        const int bytes = toUtf8(f + i, j - i, utf8.data());
+        int rc = token(context, 0, utf8.data(), bytes, start, end);
         if (rc != SQLITE_OK) {
             return rc;
         }
         if (document) {
-            for (const QString &variant : cliticVariants(word)) {
-                const QByteArray v = variant.toUtf8();
-                rc = token(context, FTS5_TOKEN_COLOCATED, v.constData(), int(v.size()), start, end);
+            // Clitics are two-byte Arabic letters, so each variant is a tail of the bytes.
+            int lengths[std::size(kClitics)];
+            const int count = cliticLengths(QStringView(f + i, j - i), lengths);
+            for (int k = 0; k < count; ++k) {
+                rc = token(context, FTS5_TOKEN_COLOCATED, utf8.data() + 2 * lengths[k], bytes - 2 * lengths[k],
+                           start, end);
                 if (rc != SQLITE_OK) {
                     return rc;
                 }
@@ -129,17 +184,11 @@ fts5_api *ftsApi(sqlite3 *db)
 
 QStringList cliticVariants(QStringView word)
 {
+    int lengths[std::size(kClitics)];
+    const int count = cliticLengths(word, lengths);
     QStringList variants;
-    if (word.size() <= kMinStem || !isArabicLetter(word.front().unicode())) {
-        return variants;
-    }
-    for (QStringView clitic : kClitics) {
-        if (word.size() - clitic.size() >= kMinStem && word.startsWith(clitic)) {
-            const QString stem = word.mid(clitic.size()).toString();
-            if (!variants.contains(stem)) {
-                variants.append(stem);
-            }
-        }
+    for (int k = 0; k < count; ++k) {
+        variants.append(word.mid(lengths[k]).toString());
     }
     return variants;
 }

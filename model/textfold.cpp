@@ -39,44 +39,91 @@ bool isPresentationForm(char16_t c)
     return (c >= 0xFB50 && c <= 0xFDFF) || (c >= 0xFE70 && c <= 0xFEFC) || (c >= 0xFF01 && c <= 0xFF5E);
 }
 
-// Output sink: with a map it records source spans; without, it only appends.
+// Output sink writing through raw pointers into buffers sized for the worst
+// case (NFKC of one unit gives at most a few units), then trimmed: appending
+// QChar by QChar costs more than the folding itself. With a map it records
+// source spans; without, it only writes text.
 template<bool WithMap>
 struct Sink
 {
     FoldedText &out;
+    char16_t *text = nullptr;
+    int *from = nullptr;
+    int *to = nullptr;
+    int size = 0;
 
+    void reserve(int capacity)
+    {
+        out.text.resize(capacity);
+        text = reinterpret_cast<char16_t *>(out.text.data());
+        if constexpr (WithMap) {
+            out.from.resize(capacity);
+            out.to.resize(capacity);
+            from = out.from.data();
+            to = out.to.data();
+        }
+    }
+    void finish()
+    {
+        out.text.truncate(size);
+        if constexpr (WithMap) {
+            out.from.resize(size);
+            out.to.resize(size);
+        }
+    }
     void put(char16_t c, int srcFrom, int srcTo)
     {
-        out.text.append(QChar(c));
+        text[size] = c;
         if constexpr (WithMap) {
-            out.from.append(srcFrom);
-            out.to.append(srcTo);
+            from[size] = srcFrom;
+            to[size] = srcTo;
         }
+        ++size;
     }
     // A removed mark belongs to the letter before it: extend that letter's span.
     void absorb(int srcTo)
     {
         if constexpr (WithMap) {
-            if (!out.to.isEmpty()) {
-                out.to.last() = srcTo;
+            if (size > 0) {
+                to[size - 1] = srcTo;
             }
         }
     }
-    char16_t last() const { return out.text.isEmpty() ? 0 : out.text.back().unicode(); }
+    char16_t last() const { return size > 0 ? text[size - 1] : 0; }
     void dropLast()
     {
-        const int keepTo = WithMap && !out.to.isEmpty() ? out.to.last() : 0;
-        out.text.chop(1);
+        --size;
         if constexpr (WithMap) {
-            out.from.removeLast();
-            out.to.removeLast();
+            absorb(to[size]);
         }
-        absorb(keepTo);
+    }
+};
+
+char16_t foldUnitSlow(char16_t c);
+
+// The Arabic block folded once into a table: most of a news text is in it.
+struct ArabicBlockTable
+{
+    char16_t map[256];
+    ArabicBlockTable()
+    {
+        for (int i = 0; i < 256; ++i) {
+            map[i] = foldUnitSlow(char16_t(0x0600 + i));
+        }
     }
 };
 
 // Folds one BMP unit that is not a presentation form. Returns 0 to drop it.
 inline char16_t foldUnit(char16_t c)
+{
+    static const ArabicBlockTable arabic;
+    if ((c & 0xFF00) == 0x0600) {
+        return arabic.map[c & 0xFF];
+    }
+    return foldUnitSlow(c);
+}
+
+char16_t foldUnitSlow(char16_t c)
 {
     if (c < 0x80) {
         if (c >= 'A' && c <= 'Z') {
@@ -136,13 +183,14 @@ void foldInto(QStringView src, FoldedText &out)
 {
     Sink<WithMap> sink{out};
     out.sourceLength = int(src.size());
-    out.text.reserve(src.size());
-    if constexpr (WithMap) {
-        out.from.reserve(src.size());
-        out.to.reserve(src.size());
-    }
     const char16_t *s = src.utf16();
     const int n = int(src.size());
+    int presentationForms = 0;
+    for (int i = 0; i < n; ++i) {
+        presentationForms += s[i] >= 0xFB50 ? 1 : 0;
+    }
+    // NFKC of one presentation form is at most 18 units (U+FDFA); the rest map one to one at most.
+    sink.reserve(n + presentationForms * 18);
     bool pendingTanweenAlef = false; // a fathatan just seen: a following bare alef is its seat
     for (int i = 0; i < n; ++i) {
         const char16_t c = s[i];
@@ -195,6 +243,7 @@ void foldInto(QStringView src, FoldedText &out)
             sink.absorb(i + 1); // harakat and tatweel stay inside the span of their letter
         }
     }
+    sink.finish();
 }
 
 } // namespace
