@@ -313,6 +313,61 @@ int runExport(QCommandLineParser &parser, const QStringList &arguments)
     return Success;
 }
 
+// ---- entities -------------------------------------------------------------
+
+void setupEntities(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"workspace"_s, u"Workspace file."_s);
+    parser.addOption({u"out"_s, u"Output JSON-lines file."_s, u"path"_s});
+}
+
+int runEntities(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (const int rc = parse(parser, arguments, 1); rc >= 0) {
+        return rc;
+    }
+    if (!parser.isSet(u"out"_s)) {
+        return usage(parser, u"--out is required"_s);
+    }
+    Workspace workspace;
+    if (!openWorkspace(workspace, parser.positionalArguments().first(), Workspace::Mode::ReadOnly)) {
+        return SomeInputFailed;
+    }
+    QSaveFile file(parser.value(u"out"_s));
+    if (!file.open(QIODevice::WriteOnly)) {
+        err() << kProgram << u": cannot write "_s << file.fileName() << u": "_s << file.errorString() << u'\n';
+        return SomeInputFailed;
+    }
+    QSqlQuery query(workspace.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT a.path, e.start, e.end, e.type, e.text, e.value, e.attributes, e.confidence "
+                  "FROM entities e JOIN articles a ON a.id = e.article_id ORDER BY a.path, e.start, e.end"_s);
+    QString error;
+    if (!execPrepared(query, &error)) {
+        err() << kProgram << u": "_s << error << u'\n';
+        return SomeInputFailed;
+    }
+    int count = 0;
+    while (query.next()) {
+        QJsonObject object{{u"article"_s, query.value(0).toString()}, {u"start"_s, query.value(1).toInt()},
+                           {u"end"_s, query.value(2).toInt()},       {u"type"_s, query.value(3).toString()},
+                           {u"text"_s, query.value(4).toString()},   {u"value"_s, query.value(5).toString()}};
+        if (!query.value(6).toString().isEmpty()) {
+            object.insert(u"attributes"_s, query.value(6).toString());
+        }
+        object.insert(u"confidence"_s, query.value(7).toDouble());
+        file.write(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        file.write("\n");
+        ++count;
+    }
+    if (!file.commit()) {
+        err() << kProgram << u": cannot write "_s << file.fileName() << u": "_s << file.errorString() << u'\n';
+        return SomeInputFailed;
+    }
+    err() << u"entities: %1 written to %2\n"_s.arg(count).arg(file.fileName());
+    return Success;
+}
+
 const QVector<Command> &commands()
 {
     static const QVector<Command> list = {
@@ -320,6 +375,9 @@ const QVector<Command> &commands()
          runImport, setupImport},
         {u"export"_s, u"export <file> --format csv|jsonl|xlsx|veris --out <path> [--status s] [--bom]"_s,
          u"Export incidents."_s, runExport, setupExport},
+        {u"entities"_s, u"entities <file> --out <path.jsonl>"_s,
+         u"Write every entity as one JSON object per line (article, start, end, type, text, value)."_s,
+         runEntities, setupEntities},
         {u"search"_s, u"search <file> <query> [--limit N] [--count]"_s,
          u"Arabic-aware full-text search; prints matching article paths, best first."_s, runSearch, setupSearch},
         {u"stats"_s, u"stats <file> [--json]"_s, u"Counts, review progress and import problems."_s, runStats,

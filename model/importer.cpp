@@ -1,0 +1,700 @@
+#include "importer.h"
+
+#include "articlereader.h"
+#include "cleaner.h"
+#include "pipeline.h"
+#include "textfold.h"
+#include "workspace.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QHash>
+#include <QLoggingCategory>
+#include <QSet>
+#include <QSqlQuery>
+#include <QThreadPool>
+#include <QVariant>
+#include <QtConcurrent/QtConcurrentMap>
+
+using namespace Qt::StringLiterals;
+
+namespace Rasid {
+
+Q_LOGGING_CATEGORY(lcImport, "rasid.import")
+
+namespace {
+
+struct ScannedFile
+{
+    QString absolutePath;
+    QString path; // relative to the imported folder, '/'-separated
+    qint64 size = 0;
+    qint64 mtime = 0;
+    QString unreadable; // why the entry cannot be read at all (broken link, device, pipe)
+};
+
+struct KnownFile
+{
+    qint64 id = 0;
+    qint64 size = 0;
+    qint64 mtime = 0;
+    QString hash;
+    QString status;
+};
+
+struct FileResult
+{
+    ScannedFile file;
+    QString hash;
+    QString kind;
+    QString error;          // the file is unusable
+    bool sameContent = false;
+    QStringList problems;   // item-level problems
+    QVector<ProcessedArticle> articles;
+};
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
+
+QString kindName(SourceKind kind)
+{
+    switch (kind) {
+    case SourceKind::Text: return u"text"_s;
+    case SourceKind::Html: return u"html"_s;
+    case SourceKind::Json: return u"json"_s;
+    case SourceKind::JsonLines: return u"jsonl"_s;
+    case SourceKind::Unsupported: break;
+    }
+    return u"unsupported"_s;
+}
+
+// Recursive scan that ignores hidden entries and the workspace's own files, and
+// survives symlink loops by visiting each real directory once.
+QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignored)
+{
+    QVector<ScannedFile> files;
+    QSet<QString> visited;
+    QStringList pending{QFileInfo(root).canonicalFilePath()};
+    const QDir rootDir(pending.first());
+    while (!pending.isEmpty()) {
+        const QString dirPath = pending.takeLast();
+        if (visited.contains(dirPath)) {
+            continue;
+        }
+        visited.insert(dirPath);
+        const QFileInfoList entries = QDir(dirPath).entryInfoList(
+            QDir::Dirs | QDir::Files | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
+        QStringList subdirs;
+        for (const QFileInfo &entry : entries) {
+            if (entry.fileName().startsWith(u'.')) {
+                continue;
+            }
+            if (entry.isDir()) {
+                const QString real = entry.canonicalFilePath();
+                if (!real.isEmpty() && !visited.contains(real)) {
+                    subdirs.append(real);
+                }
+                continue;
+            }
+            const QString real = entry.canonicalFilePath();
+            if (ignored.contains(real) || ignored.contains(entry.absoluteFilePath())) {
+                continue;
+            }
+            ScannedFile file;
+            file.absolutePath = entry.absoluteFilePath();
+            // Paths are kept relative to the folder as the analyst sees it, even
+            // when reached through a symlinked directory.
+            file.path = rootDir.relativeFilePath(entry.absoluteFilePath());
+            if (file.path.startsWith(u"../"_s)) {
+                file.path = entry.absoluteFilePath();
+            }
+            file.size = entry.size();
+            file.mtime = entry.lastModified().toMSecsSinceEpoch();
+            // Opening a pipe or a device would block or never end: record instead.
+            if (entry.isSymLink() && !entry.exists()) {
+                file.unreadable = QObject::tr("cannot read the file: the link points to %1, which does not exist")
+                                      .arg(entry.symLinkTarget());
+            } else if (!entry.isFile()) {
+                file.unreadable = QObject::tr("cannot read the file: not a regular file");
+            } else if (!entry.isReadable()) {
+                file.unreadable = QObject::tr("cannot read the file: permission denied");
+            }
+            files.append(file);
+        }
+        // Depth-first in name order: push in reverse so the first name pops first.
+        for (auto it = subdirs.crbegin(); it != subdirs.crend(); ++it) {
+            pending.append(*it);
+        }
+    }
+    // Directories reached through symlinks can be scanned twice under two names;
+    // keep the first path for each real file.
+    QSet<QString> seenReal;
+    QVector<ScannedFile> unique;
+    unique.reserve(files.size());
+    for (const ScannedFile &file : files) {
+        QString real = QFileInfo(file.absolutePath).canonicalFilePath();
+        if (real.isEmpty()) {
+            real = file.absolutePath; // a broken link: unique by its own name
+        }
+        if (!seenReal.contains(real)) {
+            seenReal.insert(real);
+            unique.append(file);
+        }
+    }
+    return unique;
+}
+
+FileResult processFile(const ScannedFile &file, const QString &knownHash, const ImportOptions &options,
+                       const std::atomic<bool> &cancelled)
+{
+    FileResult result;
+    result.file = file;
+    const SourceKind kind = sourceKindForPath(file.path);
+    result.kind = kindName(kind);
+    if (cancelled.load()) {
+        return result;
+    }
+    if (!file.unreadable.isEmpty()) {
+        result.error = file.unreadable;
+        return result;
+    }
+    if (file.size > options.maxFileSize) {
+        result.error = QObject::tr("file too large (%1 MB; the limit is %2 MB)")
+                           .arg(double(file.size) / (1024 * 1024), 0, 'f', 1)
+                           .arg(options.maxFileSize / (1024 * 1024));
+        return result;
+    }
+    QFile input(file.absolutePath);
+    if (!input.open(QIODevice::ReadOnly)) {
+        result.error = QObject::tr("cannot read the file: %1").arg(input.errorString());
+        return result;
+    }
+    // Read at most one byte over the limit: the file may have grown since the scan.
+    const QByteArray bytes = input.read(options.maxFileSize + 1);
+    if (bytes.size() > options.maxFileSize) {
+        result.error = QObject::tr("file too large (over %1 MB)").arg(options.maxFileSize / (1024 * 1024));
+        return result;
+    }
+    result.hash = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha1).toHex());
+    if (!knownHash.isEmpty() && knownHash == result.hash) {
+        result.sameContent = true;
+        return result;
+    }
+    const ReadResult read = readArticle(kind, bytes);
+    result.problems = read.problems;
+    if (!read.error.isEmpty()) {
+        result.error = read.error;
+        return result;
+    }
+    if (read.articles.isEmpty()) {
+        result.error = read.problems.isEmpty() ? QObject::tr("no article text in the file")
+                                               : QObject::tr("no readable article in the file");
+        return result;
+    }
+    for (const RawArticle &raw : read.articles) {
+        if (cancelled.load()) {
+            break;
+        }
+        result.articles.append(processArticle(raw, options.extract));
+    }
+    return result;
+}
+
+QString articlePath(const QString &filePath, int item)
+{
+    return item > 0 ? filePath + u'#' + QString::number(item) : filePath;
+}
+
+/*
+ * Writes finished files into the workspace. Statements are prepared once and
+ * reused for every row; the caller wraps each batch in one transaction.
+ */
+class BatchWriter
+{
+public:
+    explicit BatchWriter(Workspace &workspace)
+        : m_workspace(workspace)
+        , m_db(workspace.database())
+    {
+    }
+
+    bool load(QString *error)
+    {
+        QSqlQuery files(m_db);
+        files.prepare(u"SELECT id, path, size, mtime, hash, status FROM files"_s);
+        if (!execPrepared(files, error)) {
+            return false;
+        }
+        while (files.next()) {
+            m_known.insert(files.value(1).toString(),
+                           {files.value(0).toLongLong(), files.value(2).toLongLong(), files.value(3).toLongLong(),
+                            files.value(4).toString(), files.value(5).toString()});
+        }
+        QSqlQuery hashes(m_db);
+        hashes.prepare(u"SELECT content_hash, id FROM articles WHERE duplicate_of IS NULL AND missing = 0 "
+                       "AND text != '' ORDER BY id"_s);
+        if (!execPrepared(hashes, error)) {
+            return false;
+        }
+        while (hashes.next()) {
+            m_firstByHash.insert(hashes.value(0).toString(), hashes.value(1).toLongLong());
+        }
+        return true;
+    }
+
+    const QHash<QString, KnownFile> &known() const { return m_known; }
+    QString lastError() const { return m_error; }
+
+    bool writeSkipped(const ScannedFile &file, const QString &reason, ImportSummary &summary)
+    {
+        const qint64 id = upsertFile(file, {}, u"other"_s, u"skipped"_s, reason);
+        if (id < 0) {
+            return false;
+        }
+        Q_UNUSED(summary)
+        return true;
+    }
+
+    bool writeResult(const FileResult &result, ImportSummary &summary, QStringList *problemsOut)
+    {
+        const ScannedFile &file = result.file;
+        if (result.sameContent) {
+            // Touched but identical: remember the new mtime so the next scan skips it cheaply.
+            return upsertFile(file, result.hash, result.kind, u"imported"_s, {}) >= 0;
+        }
+        if (!clearProblems(file.path)) {
+            return false;
+        }
+        if (!result.error.isEmpty()) {
+            const qint64 id = upsertFile(file, result.hash, result.kind, u"failed"_s, result.error);
+            if (id < 0 || !markMissingExcept(id, {}) || !addProblem(file.path, 0, result.error)) {
+                return false;
+            }
+            ++summary.failed;
+            ++summary.problems;
+            problemsOut->append(result.error);
+            for (const QString &problem : result.problems) {
+                if (!addProblem(file.path, 0, problem)) {
+                    return false;
+                }
+                ++summary.problems;
+            }
+            return true;
+        }
+        const qint64 fileId = upsertFile(file, result.hash, result.kind, u"imported"_s, {});
+        if (fileId < 0) {
+            return false;
+        }
+        ++summary.imported;
+        for (const QString &problem : result.problems) {
+            if (!addProblem(file.path, 0, problem)) {
+                return false;
+            }
+            ++summary.problems;
+            problemsOut->append(problem);
+        }
+        QSet<int> items;
+        for (const ProcessedArticle &article : result.articles) {
+            items.insert(article.raw.item);
+            if (!writeArticle(fileId, file.path, article, summary)) {
+                return false;
+            }
+        }
+        return markMissingExcept(fileId, items);
+    }
+
+    bool markVanished(const QSet<QString> &seen, ImportSummary &summary)
+    {
+        for (auto it = m_known.cbegin(); it != m_known.cend(); ++it) {
+            if (seen.contains(it.key()) || it->status == u"missing") {
+                continue;
+            }
+            QSqlQuery query(m_db);
+            query.prepare(u"UPDATE files SET status = 'missing', reason = ? WHERE id = ?"_s);
+            query.addBindValue(QObject::tr("the file is no longer in the folder"));
+            query.addBindValue(it->id);
+            if (!execPrepared(query, &m_error) || !markMissingExcept(it->id, {})) {
+                return false;
+            }
+            ++summary.missing;
+        }
+        return true;
+    }
+
+private:
+    qint64 upsertFile(const ScannedFile &file, const QString &hash, const QString &kind, const QString &status,
+                      const QString &reason)
+    {
+        QSqlQuery &query = statement(m_upsertFile,
+                                     u"INSERT INTO files(path, size, mtime, hash, kind, status, reason, imported_at) "
+                                     "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(path) DO UPDATE SET "
+                                     "size = excluded.size, mtime = excluded.mtime, hash = excluded.hash, "
+                                     "kind = excluded.kind, status = excluded.status, reason = excluded.reason, "
+                                     "imported_at = excluded.imported_at RETURNING id"_s);
+        query.addBindValue(file.path);
+        query.addBindValue(file.size);
+        query.addBindValue(file.mtime);
+        query.addBindValue(hash.isEmpty() ? QVariant() : QVariant(hash));
+        query.addBindValue(kind);
+        query.addBindValue(status);
+        query.addBindValue(reason.isEmpty() ? QVariant() : QVariant(reason));
+        query.addBindValue(nowUtc());
+        if (!execPrepared(query, &m_error) || !query.next()) {
+            return -1;
+        }
+        const qint64 id = query.value(0).toLongLong();
+        query.finish();
+        return id;
+    }
+
+    bool clearProblems(const QString &path)
+    {
+        QSqlQuery &query = statement(m_clearProblems, u"DELETE FROM problems WHERE path = ?"_s);
+        query.addBindValue(path);
+        return execPrepared(query, &m_error);
+    }
+
+    bool addProblem(const QString &path, int item, const QString &reason)
+    {
+        QSqlQuery &query =
+            statement(m_addProblem, u"INSERT INTO problems(path, item, reason, created_at) VALUES (?, ?, ?, ?)"_s);
+        query.addBindValue(path);
+        query.addBindValue(item);
+        query.addBindValue(reason);
+        query.addBindValue(nowUtc());
+        return execPrepared(query, &m_error);
+    }
+
+    // Articles of a file whose item is not in `present` are marked missing; the
+    // analyst's work on them stays in the workspace.
+    bool markMissingExcept(qint64 fileId, const QSet<int> &present)
+    {
+        QSqlQuery select(m_db);
+        select.prepare(u"SELECT id, item FROM articles WHERE file_id = ? AND missing = 0"_s);
+        select.addBindValue(fileId);
+        if (!execPrepared(select, &m_error)) {
+            return false;
+        }
+        QVector<qint64> gone;
+        while (select.next()) {
+            if (!present.contains(select.value(1).toInt())) {
+                gone.append(select.value(0).toLongLong());
+            }
+        }
+        for (qint64 id : gone) {
+            QSqlQuery update(m_db);
+            update.prepare(u"UPDATE articles SET missing = 1 WHERE id = ?"_s);
+            update.addBindValue(id);
+            if (!execPrepared(update, &m_error)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool writeArticle(qint64 fileId, const QString &filePath, const ProcessedArticle &article, ImportSummary &summary)
+    {
+        QSqlQuery &find = statement(m_findArticle,
+                                    u"SELECT id, content_hash, missing FROM articles WHERE file_id = ? AND item = ?"_s);
+        find.addBindValue(fileId);
+        find.addBindValue(article.raw.item);
+        if (!execPrepared(find, &m_error)) {
+            return false;
+        }
+        qint64 existingId = 0;
+        QString existingHash;
+        if (find.next()) {
+            existingId = find.value(0).toLongLong();
+            existingHash = find.value(1).toString();
+        }
+        find.finish();
+
+        if (existingId && existingHash == article.contentHash) {
+            QSqlQuery &present = statement(m_markPresent, u"UPDATE articles SET missing = 0 WHERE id = ?"_s);
+            present.addBindValue(existingId);
+            return execPrepared(present, &m_error);
+        }
+
+        const qint64 original = m_firstByHash.value(article.contentHash, 0);
+        const bool duplicate = original != 0 && original != existingId;
+        const CleanedArticle &c = article.cleaned;
+        // A duplicate keeps its metadata but not a second copy of the text.
+        const QString text = duplicate ? QString() : c.text;
+        QVariantList values{article.contentHash, article.raw.encoding, article.raw.encodingConfidence,
+                            article.raw.lossy ? 1 : 0, c.title, c.outlet, c.published, c.sourceUrl, text,
+                            duplicate ? QVariant(original) : QVariant(), nowUtc()};
+        qint64 articleId = existingId;
+        if (existingId) {
+            QSqlQuery &update = statement(m_updateArticle,
+                                          u"UPDATE articles SET content_hash = ?, encoding = ?, encoding_confidence = ?, "
+                                          "lossy = ?, title = ?, outlet = ?, published = ?, source_url = ?, text = coalesce(?, ''), "
+                                          "duplicate_of = ?, imported_at = ?, missing = 0 WHERE id = ?"_s);
+            for (const QVariant &value : values) {
+                update.addBindValue(value);
+            }
+            update.addBindValue(existingId);
+            if (!execPrepared(update, &m_error) || !clearSuggestions(existingId)) {
+                return false;
+            }
+        } else {
+            QSqlQuery &insert = statement(m_insertArticle,
+                                          u"INSERT INTO articles(content_hash, encoding, encoding_confidence, lossy, "
+                                          "title, outlet, published, source_url, text, duplicate_of, imported_at, "
+                                          "file_id, item, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), ?, ?, "
+                                          "?, ?, ?)"_s);
+            for (const QVariant &value : values) {
+                insert.addBindValue(value);
+            }
+            insert.addBindValue(fileId);
+            insert.addBindValue(article.raw.item);
+            insert.addBindValue(articlePath(filePath, article.raw.item));
+            if (!execPrepared(insert, &m_error)) {
+                return false;
+            }
+            articleId = insert.lastInsertId().toLongLong();
+        }
+        ++summary.articles;
+        if (duplicate) {
+            ++summary.duplicates;
+            return true;
+        }
+        if (!original) {
+            m_firstByHash.insert(article.contentHash, articleId);
+        }
+        return writeEntities(articleId, article) && writeIncidents(articleId, article);
+    }
+
+    // Removes what extraction proposed for an article, keeping every incident
+    // the analyst touched (a decided review status or a field they edited).
+    bool clearSuggestions(qint64 articleId)
+    {
+        QSqlQuery entities(m_db);
+        entities.prepare(u"DELETE FROM entities WHERE article_id = ? AND origin = 'suggested'"_s);
+        entities.addBindValue(articleId);
+        QSqlQuery incidents(m_db);
+        incidents.prepare(u"DELETE FROM incidents WHERE article_id = ? AND review_status = 'suggested' "
+                          "AND NOT EXISTS (SELECT 1 FROM incident_fields f WHERE f.incident_id = incidents.id "
+                          "AND f.origin != 'suggested')"_s);
+        incidents.addBindValue(articleId);
+        return execPrepared(entities, &m_error) && execPrepared(incidents, &m_error);
+    }
+
+    bool writeEntities(qint64 articleId, const ProcessedArticle &article)
+    {
+        for (const Entity &entity : article.entities) {
+            QSqlQuery &insert = statement(m_insertEntity,
+                                          u"INSERT INTO entities(article_id, start, end, type, text, value, attributes, "
+                                          "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
+            insert.addBindValue(articleId);
+            insert.addBindValue(entity.start);
+            insert.addBindValue(entity.end);
+            insert.addBindValue(entityTypeName(entity.type));
+            insert.addBindValue(entity.text);
+            insert.addBindValue(entity.value);
+            insert.addBindValue(entity.attributes);
+            insert.addBindValue(entity.confidence);
+            if (!execPrepared(insert, &m_error)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    bool writeIncidents(qint64 articleId, const ProcessedArticle &article)
+    {
+        return storeProposedIncidents(m_db, articleId, article.incidents);
+    }
+
+    QSqlQuery &statement(std::unique_ptr<QSqlQuery> &slot, const QString &sql)
+    {
+        if (!slot) {
+            slot = std::make_unique<QSqlQuery>(m_db);
+            slot->prepare(sql);
+        }
+        return *slot;
+    }
+
+    Workspace &m_workspace;
+    QSqlDatabase m_db;
+    QHash<QString, KnownFile> m_known;
+    QHash<QString, qint64> m_firstByHash;
+    QString m_error;
+    std::unique_ptr<QSqlQuery> m_upsertFile, m_clearProblems, m_addProblem, m_findArticle, m_markPresent,
+        m_updateArticle, m_insertArticle, m_insertEntity;
+};
+
+} // namespace
+
+bool isArticleFile(const QString &path)
+{
+    return sourceKindForPath(path) != SourceKind::Unsupported;
+}
+
+Importer::Importer(QObject *parent)
+    : QObject(parent)
+{
+}
+
+void Importer::cancel()
+{
+    m_cancelled.store(true);
+}
+
+ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
+{
+    ImportSummary summary;
+    m_cancelled.store(false);
+    const QFileInfo rootInfo(options.folder);
+    if (!rootInfo.isDir()) {
+        summary.error = tr("%1 is not a folder.").arg(options.folder);
+        return summary;
+    }
+    const QString root = rootInfo.canonicalFilePath();
+    const QString knownRoot = workspace.meta(u"root"_s);
+    if (knownRoot.isEmpty()) {
+        workspace.setMeta(u"root"_s, root);
+    } else if (knownRoot != root) {
+        // One workspace per corpus: paths are relative to the folder, so a
+        // second folder would mix and shadow articles.
+        summary.error = tr("The workspace %1 belongs to the folder %2, not %3.")
+                            .arg(workspace.path(), knownRoot, root);
+        return summary;
+    }
+
+    QSet<QString> ignored;
+    const QFileInfo workspaceInfo(workspace.path());
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s, u".lock"_s}) {
+        const QFileInfo sibling(workspaceInfo.absoluteFilePath() + suffix);
+        ignored.insert(sibling.absoluteFilePath());
+        if (sibling.exists()) {
+            ignored.insert(sibling.canonicalFilePath());
+        }
+    }
+    const QVector<ScannedFile> scanned = scanFolder(root, ignored);
+    summary.filesSeen = int(scanned.size());
+
+    BatchWriter writer(workspace);
+    QString error;
+    if (!writer.load(&error)) {
+        summary.error = tr("Cannot read the workspace: %1").arg(error);
+        return summary;
+    }
+
+    // Decide what needs reading; everything else is settled without opening the file.
+    QVector<ScannedFile> todo;
+    QVector<ScannedFile> skipped;
+    QSet<QString> seen;
+    qint64 bytesTotal = 0;
+    for (const ScannedFile &file : scanned) {
+        seen.insert(file.path);
+        const auto known = writer.known().constFind(file.path);
+        if (!isArticleFile(file.path)) {
+            if (known == writer.known().cend() || known->status != u"skipped") {
+                skipped.append(file);
+            }
+            ++summary.skipped;
+            continue;
+        }
+        if (known != writer.known().cend() && known->size == file.size && known->mtime == file.mtime
+            && (known->status == u"imported" || known->status == u"failed")) {
+            ++summary.unchanged;
+            continue;
+        }
+        todo.append(file);
+        bytesTotal += file.size;
+    }
+
+    const int filesTotal = int(todo.size());
+    emit progress(0, filesTotal, 0, bytesTotal);
+
+    if (!workspace.beginTransaction()) {
+        summary.error = workspace.lastError();
+        return summary;
+    }
+    bool ok = true;
+    for (const ScannedFile &file : skipped) {
+        const QString suffix = QFileInfo(file.path).suffix();
+        ok = ok && writer.writeSkipped(file, suffix.isEmpty() ? tr("not an article file (no extension)")
+                                                                : tr("not an article file (.%1)").arg(suffix),
+                                       summary);
+    }
+    ok = ok && writer.markVanished(seen, summary);
+    if (!ok || !workspace.commit()) {
+        workspace.rollback();
+        summary.error = tr("Cannot write to the workspace: %1").arg(ok ? workspace.lastError() : writer.lastError());
+        return summary;
+    }
+
+    QThreadPool pool;
+    pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
+    const auto &known = writer.known();
+    auto work = [this, &options, &known](const ScannedFile &file) {
+        return processFile(file, known.value(file.path).hash, options, m_cancelled);
+    };
+
+    // Batches overlap: the pool reads and extracts batch k + 1 while this thread
+    // writes batch k, so neither side waits for the other.
+    const int batchSize = qMax(1, options.batchSize);
+    auto batchAt = [&](int start) { return todo.mid(start, batchSize); };
+    QFuture<FileResult> pending;
+    if (!todo.isEmpty()) {
+        pending = QtConcurrent::mapped(&pool, batchAt(0), work);
+    }
+    int filesDone = 0;
+    qint64 bytesDone = 0;
+    for (int start = 0; start < todo.size(); start += batchSize) {
+        pending.waitForFinished();
+        const QList<FileResult> results = pending.results();
+        if (!m_cancelled.load() && start + batchSize < todo.size()) {
+            pending = QtConcurrent::mapped(&pool, batchAt(start + batchSize), work);
+        } else {
+            pending = {};
+        }
+        if (m_cancelled.load()) {
+            summary.cancelled = true;
+            break;
+        }
+        if (!workspace.beginTransaction()) {
+            summary.error = workspace.lastError();
+            break;
+        }
+        bool written = true;
+        for (const FileResult &result : results) {
+            QStringList problems;
+            if (!writer.writeResult(result, summary, &problems)) {
+                written = false;
+                break;
+            }
+            if (result.sameContent) {
+                ++summary.unchanged;
+            }
+            for (const QString &problem : problems) {
+                emit problemFound(result.file.path, problem);
+            }
+            ++filesDone;
+            bytesDone += result.file.size;
+            summary.bytes += result.file.size;
+        }
+        if (!written || !workspace.commit()) {
+            workspace.rollback();
+            summary.error = tr("Cannot write to the workspace: %1")
+                                .arg(written ? workspace.lastError() : writer.lastError());
+            break;
+        }
+        emit progress(filesDone, filesTotal, bytesDone, bytesTotal);
+        emit batchWritten(summary.articles);
+    }
+    if (pending.isValid()) {
+        pending.waitForFinished();
+    }
+    summary.cancelled = summary.cancelled || m_cancelled.load();
+    workspace.setMeta(u"last_import"_s, nowUtc());
+    return summary;
+}
+
+} // namespace Rasid

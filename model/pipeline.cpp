@@ -1,0 +1,48 @@
+#include "pipeline.h"
+
+#include "textfold.h"
+
+#include <QCryptographicHash>
+
+namespace Rasid {
+
+QString contentHash(QStringView cleanedText)
+{
+    // Folded, with every run of whitespace as one space, so that harakat,
+    // tatweel, alef forms and line endings do not hide a copy.
+    QString collapsed = fold(cleanedText);
+    char16_t *out = reinterpret_cast<char16_t *>(collapsed.data());
+    const qsizetype n = collapsed.size();
+    qsizetype o = 0;
+    bool space = false;
+    for (qsizetype i = 0; i < n; ++i) {
+        const char16_t c = out[i];
+        if (c == u' ' || c == u'\n' || c == u'\t' || c == 0x2029) {
+            space = o > 0;
+            continue;
+        }
+        if (space) {
+            out[o++] = u' ';
+            space = false;
+        }
+        out[o++] = c;
+    }
+    collapsed.truncate(o);
+    return QString::fromLatin1(QCryptographicHash::hash(QByteArrayView(reinterpret_cast<const char *>(collapsed.utf16()),
+                                                                       collapsed.size() * 2),
+                                                        QCryptographicHash::Sha1)
+                                   .toHex());
+}
+
+ProcessedArticle processArticle(const RawArticle &raw, bool extract)
+{
+    ProcessedArticle article;
+    article.raw = raw;
+    article.raw.body.clear(); // the cleaned text is what is kept
+    article.cleaned = cleanArticle(raw);
+    article.contentHash = contentHash(article.cleaned.text);
+    Q_UNUSED(extract)
+    return article;
+}
+
+} // namespace Rasid

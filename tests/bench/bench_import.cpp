@@ -1,0 +1,69 @@
+// Import benchmark: `bench_import <folder> [--no-extract] [--threads N]` imports a
+// folder into a fresh workspace and prints one JSON line with wall time, MB/s,
+// articles and peak resident memory.
+
+#include "importer.h"
+#include "workspace.h"
+
+#include <QCoreApplication>
+#include <QElapsedTimer>
+#include <QFile>
+#include <QTemporaryDir>
+
+#include <cstdio>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+// Peak resident set size of this process in MB (Linux).
+double peakRssMb()
+{
+    QFile status(u"/proc/self/status"_s);
+    if (!status.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmHWM:")) {
+            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        }
+    }
+    return -1;
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() < 2) {
+        std::fprintf(stderr, "usage: bench_import <folder> [--no-extract] [--threads N] [--workspace file]\n");
+        return 2;
+    }
+    Rasid::ImportOptions options;
+    options.folder = args.at(1);
+    options.extract = !args.contains(u"--no-extract"_s);
+    const int threadsAt = int(args.indexOf(u"--threads"_s));
+    if (threadsAt > 0) {
+        options.threads = args.value(threadsAt + 1).toInt();
+    }
+    QTemporaryDir dir;
+    const int workspaceAt = int(args.indexOf(u"--workspace"_s));
+    const QString path = workspaceAt > 0 ? args.value(workspaceAt + 1) : dir.filePath(u"bench.rasid"_s);
+    Rasid::Workspace workspace;
+    if (!workspace.open(path)) {
+        std::fprintf(stderr, "%s\n", qPrintable(workspace.lastError()));
+        return 1;
+    }
+    Rasid::Importer importer;
+    QElapsedTimer clock;
+    clock.start();
+    const Rasid::ImportSummary summary = importer.run(workspace, options);
+    const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    std::printf("{\"bench\":\"import\",\"extract\":%s,\"files\":%d,\"articles\":%d,\"failed\":%d,\"mb\":%.1f,"
+                "\"seconds\":%.2f,\"mb_per_s\":%.1f,\"peak_rss_mb\":%.0f}\n",
+                options.extract ? "true" : "false", summary.filesSeen, summary.articles, summary.failed,
+                double(summary.bytes) / 1e6, seconds, double(summary.bytes) / 1e6 / seconds, peakRssMb());
+    return summary.error.isEmpty() ? 0 : 1;
+}

@@ -1,0 +1,361 @@
+#include "importer.h"
+#include "workspace.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSignalSpy>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Rasid;
+
+namespace {
+
+const QString kArticle = u"تعرضت وزارة الصحة في الأردن لهجوم إلكتروني أدى إلى تسريب بيانات نحو 300 ألف مريض.\n\n"
+                         "وأكدت الوزارة أن فرقها الفنية تعمل على احتواء الحادث."_s;
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QDir().mkpath(QFileInfo(path).absolutePath());
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
+}
+
+QByteArray article(int n)
+{
+    return (u"خبر رقم %1 عن هجوم إلكتروني\n\n"_s.arg(n) + kArticle + u"\n\nتفاصيل إضافية رقم %1."_s.arg(n)).toUtf8();
+}
+
+int scalar(const Workspace &ws, const QString &sql, const QVariantList &binds = {})
+{
+    QSqlQuery query(ws.database());
+    query.prepare(sql);
+    for (const QVariant &value : binds) {
+        query.addBindValue(value);
+    }
+    if (!query.exec() || !query.next()) {
+        return -1;
+    }
+    return query.value(0).toInt();
+}
+
+QString problemFor(const Workspace &ws, const QString &path)
+{
+    QSqlQuery query(ws.database());
+    query.prepare(u"SELECT reason FROM problems WHERE path = ?"_s);
+    query.addBindValue(path);
+    if (!query.exec() || !query.next()) {
+        return {};
+    }
+    return query.value(0).toString();
+}
+
+ImportSummary importFolder(Workspace &ws, const QString &folder, bool extract = false)
+{
+    Importer importer;
+    ImportOptions options;
+    options.folder = folder;
+    options.extract = extract;
+    options.batchSize = 4;
+    return importer.run(ws, options);
+}
+
+} // namespace
+
+class ImporterTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void importsTheSampleFolder();
+    void recordsEveryBadFileKind_data();
+    void recordsEveryBadFileKind();
+    void keepsGoodLinesOfBrokenJsonLines();
+    void skipsOtherFileTypesHiddenFoldersAndTheWorkspace();
+    void survivesSymlinkLoops();
+    void importsIdenticalArticlesOnce();
+    void reimportIsIncremental();
+    void reimportKeepsAnalystDecisions();
+    void cancelLeavesConsistentWorkspaceAndResumes();
+    void refusesAnotherFolder();
+    void reportsProgress();
+};
+
+void ImporterTest::importsTheSampleFolder()
+{
+    const QString samples = QStringLiteral(RASID_SAMPLES_DIR);
+    if (!QDir(samples).exists()) {
+        QSKIP("no sample folder");
+    }
+    QTemporaryDir dir;
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"s.rasid"_s)));
+    const ImportSummary summary = importFolder(ws, samples);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.failed, 0);
+    QVERIFY(summary.articles >= 10);
+    // The windows-1256 sample is decoded as such and searchable in Arabic.
+    QSqlQuery query(ws.database());
+    query.prepare(u"SELECT encoding FROM articles WHERE path LIKE '%1256%'"_s);
+    QVERIFY(query.exec() && query.next());
+    QCOMPARE(query.value(0).toString(), u"windows-1256"_s);
+    // The JSON-lines sample holds two articles.
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE path LIKE 'news_feed.jsonl#%'"_s), 2);
+    // The HTML sample keeps text only.
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE text LIKE '%<script%' OR text LIKE '%<p>%'"_s), 0);
+}
+
+void ImporterTest::recordsEveryBadFileKind_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("reasonPart");
+    QTest::newRow("empty") << u"empty.txt"_s << QByteArray() << u"empty"_s;
+    QTest::newRow("binary") << u"binary.txt"_s << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33)
+                            << u"binary"_s;
+    QTest::newRow("broken json") << u"broken.json"_s << QByteArray("{\"title\": \"x\", \"text\": ") << u"JSON"_s;
+    QTest::newRow("unreadable (dangling link)") << u"dangling.txt"_s << QByteArray("@link") << u"read"_s;
+    QTest::newRow("too large") << u"huge.txt"_s << QByteArray("@huge") << u"too large"_s;
+}
+
+void ImporterTest::recordsEveryBadFileKind()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, reasonPart);
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(writeFile(folder + u"/good.txt"_s, article(1)));
+    const QString path = folder + u'/' + name;
+    if (bytes == "@link") {
+        QVERIFY(QFile::link(folder + u"/does-not-exist.txt"_s, path));
+    } else if (bytes == "@huge") {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        QVERIFY(file.resize(21 * 1024 * 1024)); // sparse: costs no disk
+    } else {
+        QVERIFY(writeFile(path, bytes));
+    }
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    const ImportSummary summary = importFolder(ws, folder);
+    QVERIFY(summary.error.isEmpty());
+    QCOMPARE(summary.failed, 1);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s), 1); // the good file is imported all the same
+    const QString reason = problemFor(ws, name);
+    QVERIFY2(reason.contains(reasonPart, Qt::CaseInsensitive), qPrintable(reason));
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE path = ? AND status = 'failed'"_s, {name}), 1);
+}
+
+void ImporterTest::keepsGoodLinesOfBrokenJsonLines()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    const QByteArray lines = QByteArray("{\"title\": \"أول\", \"url\": \"https://example.org/1\", \"text\": \"")
+        + QString(kArticle).replace(u"\n"_s, u"\\n"_s).toUtf8() + "\"}\n"
+        + "{\"title\": broken\n"
+        + "{\"title\": \"ثالث\", \"content\": \"نص مختلف عن هجوم فدية على مستشفى في بيروت.\"}\n";
+    QVERIFY(writeFile(folder + u"/feed.jsonl"_s, lines));
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    const ImportSummary summary = importFolder(ws, folder);
+    QCOMPARE(summary.failed, 0);
+    QCOMPARE(summary.problems, 1);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s), 2);
+    QVERIFY(problemFor(ws, u"feed.jsonl"_s).contains(u"2"_s));
+}
+
+void ImporterTest::skipsOtherFileTypesHiddenFoldersAndTheWorkspace()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.path();
+    QVERIFY(writeFile(folder + u"/a.txt"_s, article(1)));
+    QVERIFY(writeFile(folder + u"/sub/deeper/b.md"_s, article(2)));
+    QVERIFY(writeFile(folder + u"/report.pdf"_s, "%PDF-1.4"));
+    QVERIFY(writeFile(folder + u"/.git/c.txt"_s, article(3)));
+    QVERIFY(writeFile(folder + u"/.hidden.txt"_s, article(4)));
+    Workspace ws;
+    QVERIFY(ws.open(folder + u"/corpus.rasid"_s)); // the workspace lives inside the folder
+    const ImportSummary summary = importFolder(ws, folder);
+    QCOMPARE(summary.failed, 0);
+    QCOMPARE(summary.skipped, 1);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s), 2);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE path = 'sub/deeper/b.md'"_s), 1);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE path = 'report.pdf' AND status = 'skipped'"_s), 1);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE path LIKE '%rasid%'"_s), 0);
+}
+
+void ImporterTest::survivesSymlinkLoops()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(writeFile(folder + u"/sub/a.txt"_s, article(1)));
+    QVERIFY(QFile::link(folder, folder + u"/sub/loop"_s));
+    QVERIFY(QFile::link(folder + u"/sub"_s, folder + u"/sub/self"_s));
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    const ImportSummary summary = importFolder(ws, folder);
+    QVERIFY(summary.error.isEmpty());
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s), 1);
+}
+
+void ImporterTest::importsIdenticalArticlesOnce()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(writeFile(folder + u"/a.txt"_s, article(1)));
+    // The same article with other harakat, tatweel and line endings is still a copy.
+    QString copy = QString::fromUtf8(article(1));
+    copy.replace(u"هجوم"_s, u"هُجُـوم"_s).replace(u"\n"_s, u"\r\n"_s);
+    QVERIFY(writeFile(folder + u"/b.txt"_s, copy.toUtf8()));
+    QVERIFY(writeFile(folder + u"/c.txt"_s, article(2)));
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    const ImportSummary summary = importFolder(ws, folder);
+    QCOMPARE(summary.duplicates, 1);
+    QCOMPARE(ws.stats().articles, 2);
+    QCOMPARE(ws.stats().duplicates, 1);
+    QCOMPARE(scalar(ws, u"SELECT duplicate_of FROM articles WHERE path = 'b.txt'"_s),
+             scalar(ws, u"SELECT id FROM articles WHERE path = 'a.txt'"_s));
+    QCOMPARE(ws.searchCount(u"هجوم"_s), 2);
+}
+
+void ImporterTest::reimportIsIncremental()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i), article(i)));
+    }
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    QCOMPARE(importFolder(ws, folder).articles, 6);
+
+    const ImportSummary again = importFolder(ws, folder);
+    QCOMPARE(again.unchanged, 6);
+    QCOMPARE(again.imported, 0);
+    QCOMPARE(again.articles, 0);
+
+    QTest::qWait(20); // a distinct mtime
+    QVERIFY(writeFile(folder + u"/a1.txt"_s, article(100)));
+    QVERIFY(QFile::remove(folder + u"/a2.txt"_s));
+    QVERIFY(writeFile(folder + u"/new.txt"_s, article(7)));
+    const ImportSummary changed = importFolder(ws, folder);
+    QCOMPARE(changed.imported, 2);
+    QCOMPARE(changed.missing, 1);
+    QCOMPARE(changed.unchanged, 4);
+    QCOMPARE(scalar(ws, u"SELECT missing FROM articles WHERE path = 'a2.txt'"_s), 1);
+    QCOMPARE(ws.searchCount(u"100"_s), 1);
+    QCOMPARE(ws.stats().articles, 6);
+}
+
+void ImporterTest::reimportKeepsAnalystDecisions()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(writeFile(folder + u"/a.txt"_s, article(1)));
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    importFolder(ws, folder);
+    const int articleId = scalar(ws, u"SELECT id FROM articles WHERE path = 'a.txt'"_s);
+    {
+        QSqlQuery insert(ws.database());
+        insert.prepare(u"INSERT INTO incidents(article_id, review_status, confidence, created_at) "
+                       "VALUES (?, 'confirmed', 1, '2026-01-01T00:00:00Z')"_s);
+        insert.addBindValue(articleId);
+        QVERIFY(insert.exec());
+        QSqlQuery field(ws.database());
+        field.prepare(u"INSERT INTO incident_fields(incident_id, name, value, origin) VALUES (?, 'victim', 'وزارة الصحة', 'corrected')"_s);
+        field.addBindValue(insert.lastInsertId());
+        QVERIFY(field.exec());
+        QSqlQuery state(ws.database());
+        state.prepare(u"UPDATE articles SET review_state = 'reviewed' WHERE id = ?"_s);
+        state.addBindValue(articleId);
+        QVERIFY(state.exec());
+    }
+    QTest::qWait(20);
+    QVERIFY(writeFile(folder + u"/a.txt"_s, article(1) + "\n\nتحديث: أضيفت فقرة جديدة."));
+    const ImportSummary summary = importFolder(ws, folder, true);
+    QCOMPARE(summary.imported, 1);
+    QCOMPARE(scalar(ws, u"SELECT id FROM articles WHERE path = 'a.txt'"_s), articleId);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM incidents WHERE article_id = ? AND review_status = 'confirmed'"_s,
+                    {articleId}),
+             1);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM incident_fields WHERE origin = 'corrected'"_s), 1);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE review_state = 'reviewed'"_s), 1);
+}
+
+void ImporterTest::cancelLeavesConsistentWorkspaceAndResumes()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    for (int i = 0; i < 40; ++i) {
+        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i, 3, 10, QChar(u'0')), article(i)));
+    }
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    Importer importer;
+    ImportOptions options;
+    options.folder = folder;
+    options.extract = false;
+    options.batchSize = 4;
+    connect(&importer, &Importer::batchWritten, &importer, [&importer](int) { importer.cancel(); });
+    const ImportSummary first = importer.run(ws, options);
+    QVERIFY(first.cancelled);
+    const int afterCancel = ws.stats().articles;
+    QVERIFY(afterCancel > 0 && afterCancel < 40);
+    QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE status = 'imported'"_s), afterCancel);
+    QSqlQuery check(ws.database());
+    check.prepare(u"PRAGMA integrity_check"_s);
+    QVERIFY(check.exec() && check.next());
+    QCOMPARE(check.value(0).toString(), u"ok"_s);
+
+    const ImportSummary resumed = importFolder(ws, folder);
+    QVERIFY(!resumed.cancelled);
+    QCOMPARE(resumed.unchanged, afterCancel);
+    QCOMPARE(ws.stats().articles, 40);
+    QCOMPARE(ws.stats().duplicates, 0);
+}
+
+void ImporterTest::refusesAnotherFolder()
+{
+    QTemporaryDir dir;
+    QVERIFY(writeFile(dir.filePath(u"one/a.txt"_s), article(1)));
+    QVERIFY(writeFile(dir.filePath(u"two/b.txt"_s), article(2)));
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    QVERIFY(importFolder(ws, dir.filePath(u"one"_s)).error.isEmpty());
+    const ImportSummary other = importFolder(ws, dir.filePath(u"two"_s));
+    QVERIFY(other.error.contains(u"belongs to the folder"_s));
+    QCOMPARE(ws.stats().articles, 1);
+}
+
+void ImporterTest::reportsProgress()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    qint64 total = 0;
+    for (int i = 0; i < 10; ++i) {
+        const QByteArray bytes = article(i);
+        total += bytes.size();
+        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i), bytes));
+    }
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    Importer importer;
+    QSignalSpy spy(&importer, &Importer::progress);
+    ImportOptions options;
+    options.folder = folder;
+    options.batchSize = 3;
+    importer.run(ws, options);
+    QVERIFY(spy.size() >= 4);
+    const QList<QVariant> last = spy.last();
+    QCOMPARE(last.at(0).toInt(), 10);
+    QCOMPARE(last.at(1).toInt(), 10);
+    QCOMPARE(last.at(2).toLongLong(), total);
+    QCOMPARE(last.at(3).toLongLong(), total);
+}
+
+QTEST_GUILESS_MAIN(ImporterTest)
+#include "importer_test.moc"
