@@ -2,7 +2,10 @@
 
 #include "exporter.h"
 #include "importer.h"
+#include "jsonlexport.h"
+#include "verisexport.h"
 #include "workspace.h"
+#include "xlsxexport.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
@@ -274,6 +277,7 @@ void setupExport(QCommandLineParser &parser)
     parser.addOption({u"out"_s, u"Output file."_s, u"path"_s});
     parser.addOption({u"status"_s, u"suggested, confirmed or all (default: all but rejected)."_s, u"status"_s});
     parser.addOption({u"bom"_s, u"Start the CSV with a UTF-8 byte order mark (for spreadsheets)."_s});
+    parser.addOption({u"single-file"_s, u"VERIS: one JSON array in --out instead of a folder of documents."_s});
 }
 
 int runExport(QCommandLineParser &parser, const QStringList &arguments)
@@ -290,26 +294,41 @@ int runExport(QCommandLineParser &parser, const QStringList &arguments)
         return usage(parser, u"--status takes suggested, confirmed or all"_s);
     }
     const QString format = parser.value(u"format"_s);
-    if (format != u"csv") {
-        return usage(parser, u"unknown --format %1"_s.arg(format));
+    static const QStringList formats = {u"csv"_s, u"jsonl"_s, u"xlsx"_s, u"veris"_s};
+    if (!formats.contains(format)) {
+        return usage(parser, u"unknown --format %1 (csv, jsonl, xlsx or veris)"_s.arg(format));
     }
     Workspace workspace;
     if (!openWorkspace(workspace, parser.positionalArguments().first(), Workspace::Mode::ReadOnly)) {
         return SomeInputFailed;
     }
-    // QSaveFile: an interrupted export never leaves a half-written file behind.
-    QSaveFile file(parser.value(u"out"_s));
-    if (!file.open(QIODevice::WriteOnly)) {
-        err() << kProgram << u": cannot write "_s << file.fileName() << u": "_s << file.errorString() << u'\n';
-        return SomeInputFailed;
-    }
+    const QString outPath = parser.value(u"out"_s);
     QString error;
     int rows = 0;
-    if (!exportCsv(workspace, file, options, &error, &rows) || !file.commit()) {
-        err() << kProgram << u": export failed: "_s << (error.isEmpty() ? file.errorString() : error) << u'\n';
+    bool ok = false;
+    if (format == u"xlsx") {
+        ok = exportXlsx(workspace, outPath, options, &error, &rows);
+    } else if (format == u"veris") {
+        ok = exportVeris(workspace, outPath, parser.isSet(u"single-file"_s), options, &error, &rows);
+    } else {
+        // QSaveFile: an interrupted export never leaves a half-written file behind.
+        QSaveFile file(outPath);
+        if (!file.open(QIODevice::WriteOnly)) {
+            error = file.errorString();
+        } else {
+            ok = format == u"csv" ? exportCsv(workspace, file, options, &error, &rows)
+                                  : exportJsonLines(workspace, file, options, &error, &rows);
+            if (ok && !file.commit()) {
+                ok = false;
+                error = file.errorString();
+            }
+        }
+    }
+    if (!ok) {
+        err() << kProgram << u": export to "_s << outPath << u" failed: "_s << error << u'\n';
         return SomeInputFailed;
     }
-    err() << u"export: %1 incidents written to %2\n"_s.arg(rows).arg(file.fileName());
+    err() << u"export: %1 incidents written to %2\n"_s.arg(rows).arg(outPath);
     return Success;
 }
 

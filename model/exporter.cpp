@@ -5,6 +5,7 @@
 #include "workspace.h"
 
 #include <QIODevice>
+#include <QScopeGuard>
 #include <QSqlQuery>
 #include <QStringEncoder>
 #include <QVariant>
@@ -12,6 +13,17 @@
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
+
+QString incidentStatusCondition(StatusFilter filter)
+{
+    switch (filter) {
+    case StatusFilter::NotRejected: return u"i.review_status != 'rejected'"_s;
+    case StatusFilter::Suggested: return u"i.review_status = 'suggested'"_s;
+    case StatusFilter::Confirmed: return u"i.review_status = 'confirmed'"_s;
+    case StatusFilter::All: break;
+    }
+    return {};
+}
 
 const QStringList &csvColumns()
 {
@@ -53,13 +65,8 @@ bool forEachIncidentRow(const Workspace &workspace, StatusFilter filter,
     for (const QString &name : incidentFieldNames()) {
         pivot += u", max(CASE WHEN f.name = '%1' THEN f.value END)"_s.arg(name);
     }
-    QString where;
-    switch (filter) {
-    case StatusFilter::NotRejected: where = u"WHERE i.review_status != 'rejected'"_s; break;
-    case StatusFilter::Suggested: where = u"WHERE i.review_status = 'suggested'"_s; break;
-    case StatusFilter::Confirmed: where = u"WHERE i.review_status = 'confirmed'"_s; break;
-    case StatusFilter::All: break;
-    }
+    const QString condition = incidentStatusCondition(filter);
+    const QString where = condition.isEmpty() ? QString() : u"WHERE "_s + condition;
     QSqlQuery query(workspace.database());
     query.setForwardOnly(true);
     query.prepare(u"SELECT i.id, i.article_id, a.path, a.title, a.outlet, a.published, a.source_url, "
@@ -134,6 +141,93 @@ bool exportCsv(const Workspace &workspace, QIODevice &out, const ExportOptions &
         *rowsWritten = rows;
     }
     return true;
+}
+
+bool forEachIncidentDetail(const Workspace &workspace, StatusFilter filter, bool withArticleText,
+                           const std::function<bool(const IncidentRow &, const IncidentDetail &)> &callback,
+                           QString *error)
+{
+    // All queries must read the same snapshot, or a concurrent import could
+    // break the merge: hold a read transaction unless the caller already has one.
+    QSqlDatabase db = workspace.database();
+    const bool ownTransaction = db.transaction();
+    const auto endTransaction = qScopeGuard([&] {
+        if (ownTransaction) {
+            db.rollback(); // nothing was written
+        }
+    });
+    // The fields query visits exactly the articles that hold an incident under
+    // the filter, in the order of forEachIncidentRow (a.path, a.id), so it is
+    // advanced one article at a time alongside the rows. Values of the CSV
+    // columns are left out (the row has them): SQLite then sorts short rows.
+    const QString condition = incidentStatusCondition(filter);
+    QString csvFields;
+    for (const QString &name : incidentFieldNames()) {
+        csvFields += (csvFields.isEmpty() ? u"'"_s : u", '"_s) + name + u'\'';
+    }
+    QSqlQuery fields(db);
+    fields.setForwardOnly(true);
+    fields.prepare(u"SELECT a.id, i.id, i.created_at, f.name, CASE WHEN f.name IN (%1) THEN NULL ELSE f.value END, "
+                   "f.origin, f.confidence, f.evidence "
+                   "FROM articles a JOIN incidents i ON i.article_id = a.id "
+                   "LEFT JOIN incident_fields f ON f.incident_id = i.id "_s.arg(csvFields)
+                   + (condition.isEmpty() ? QString() : u"WHERE "_s + condition) + u" ORDER BY a.path, a.id"_s);
+    if (!execPrepared(fields, error)) {
+        return false;
+    }
+    // Article texts are fetched once per article by key: sorting them along
+    // with the fields would move every text through SQLite's sorter.
+    QSqlQuery text(db);
+    text.setForwardOnly(true);
+    text.prepare(u"SELECT text FROM articles WHERE id = ?"_s);
+    QHash<QString, int> columns; // CSV column of each field name
+    for (const QString &name : incidentFieldNames()) {
+        columns.insert(name, int(csvColumns().indexOf(name)));
+    }
+    bool moreFields = fields.next();
+    qint64 article = -1;
+    QString articleText;
+    QHash<qint64, IncidentDetail> details; // the incidents of the current article
+    bool textOk = true;
+    const bool ok = forEachIncidentRow(
+        workspace, filter,
+        [&](const IncidentRow &row) {
+            if (row.articleId != article) {
+                article = row.articleId;
+                details.clear();
+                while (moreFields && fields.value(0).toLongLong() == article) {
+                    IncidentDetail &detail = details[fields.value(1).toLongLong()];
+                    detail.createdAt = fields.value(2).toString();
+                    if (!fields.isNull(3)) {
+                        ExportedField &field = detail.fields[fields.value(3).toString()];
+                        field.value = fields.value(4).toString();
+                        field.origin = fields.value(5).toString();
+                        field.confidence = fields.value(6).toDouble();
+                        field.evidence = decodeEvidence(fields.value(7).toString());
+                    }
+                    moreFields = fields.next();
+                }
+                if (withArticleText) {
+                    text.addBindValue(article);
+                    textOk = execPrepared(text, error);
+                    articleText = textOk && text.next() ? text.value(0).toString() : QString();
+                    text.finish();
+                    if (!textOk) {
+                        return false;
+                    }
+                }
+            }
+            IncidentDetail detail = details.value(row.incidentId);
+            for (auto it = detail.fields.begin(); it != detail.fields.end(); ++it) {
+                if (const int column = columns.value(it.key(), -1); column >= 0) {
+                    it->value = row.cells.at(column);
+                }
+            }
+            detail.articleText = articleText;
+            return callback(row, detail);
+        },
+        error);
+    return ok && textOk;
 }
 
 } // namespace Rasid

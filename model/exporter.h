@@ -1,5 +1,8 @@
 #pragma once
 
+#include "incident.h"
+
+#include <QHash>
 #include <QString>
 #include <QStringList>
 
@@ -13,6 +16,8 @@ class Workspace;
 
 enum class StatusFilter { NotRejected, Suggested, Confirmed, All };
 bool statusFilterFromName(const QString &name, StatusFilter *filter); // suggested|confirmed|all
+// The SQL condition a filter puts on incidents (table alias i); empty for All.
+QString incidentStatusCondition(StatusFilter filter);
 
 // The exact CSV header of the export contract (DESIGN.md §5).
 const QStringList &csvColumns();
@@ -41,5 +46,34 @@ struct ExportOptions
 
 bool exportCsv(const Workspace &workspace, QIODevice &out, const ExportOptions &options, QString *error,
                int *rowsWritten = nullptr);
+
+// One stored field of an exported incident with its provenance (DESIGN.md §5b).
+struct ExportedField
+{
+    QString value;
+    QString origin;
+    double confidence = 0.0;
+    QVector<EvidenceSpan> evidence;
+};
+
+/*
+ * What the richer exports (JSON lines, VERIS) need beyond a CSV row: every
+ * stored field with its provenance, including fields outside the CSV contract
+ * such as victim_secondary; when the incident was created; and, on request, the
+ * article's cleaned text so that evidence spans can be quoted.
+ */
+struct IncidentDetail
+{
+    QString createdAt;
+    QString articleText; // empty unless asked for
+    QHash<QString, ExportedField> fields;
+};
+
+// Streams incidents exactly as forEachIncidentRow does, each with its detail.
+// The fields come from one more query in the same order, merged article by
+// article (no query per incident); the text is read once per article.
+bool forEachIncidentDetail(const Workspace &workspace, StatusFilter filter, bool withArticleText,
+                           const std::function<bool(const IncidentRow &, const IncidentDetail &)> &callback,
+                           QString *error);
 
 } // namespace Rasid

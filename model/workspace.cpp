@@ -144,6 +144,17 @@ const QVector<QStringList> &migrations()
                 evidence TEXT,
                 PRIMARY KEY (incident_id, name)))"_s,
         },
+        // 4 -> 5: the analyst's "no incident" mark on an article, and a covering
+        // index for the article list. The list columns are stored after the
+        // article text, so without it listing, counting and sorting 100,000
+        // articles would walk every text's overflow pages.
+        {
+            uR"(ALTER TABLE articles ADD COLUMN no_incident INTEGER NOT NULL DEFAULT 0)"_s,
+            uR"(CREATE INDEX articles_listing ON articles(
+                missing, duplicate_of, id, review_state, published, outlet, title))"_s,
+            // Exports walk incidents in article path order without a sort.
+            uR"(CREATE INDEX articles_path ON articles(path, id))"_s,
+        },
     };
     return steps;
 }

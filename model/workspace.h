@@ -56,7 +56,7 @@ public:
         // through another Workspace (the GUI's import thread). Never for a new process.
         AdditionalWriter,
     };
-    static constexpr int SchemaVersion = 4;
+    static constexpr int SchemaVersion = 5;
 
     Workspace();
     ~Workspace();
