@@ -3,6 +3,7 @@
 #include "articlereader.h"
 #include "cleaner.h"
 #include "pipeline.h"
+#include "recognizer.h"
 #include "textfold.h"
 #include "workspace.h"
 
@@ -12,11 +13,14 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QHash>
+#include <QMap>
 #include <QLoggingCategory>
 #include <QSet>
 #include <QSqlQuery>
 #include <QThreadPool>
 #include <QVariant>
+
+#include <optional>
 #include <QtConcurrent/QtConcurrentMap>
 
 using namespace Qt::StringLiterals;
@@ -150,7 +154,7 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
 }
 
 FileResult processFile(const ScannedFile &file, const QString &knownHash, const ImportOptions &options,
-                       const std::atomic<bool> &cancelled)
+                       const Recognizer *recognizer, const std::atomic<bool> &cancelled)
 {
     FileResult result;
     result.file = file;
@@ -200,7 +204,7 @@ FileResult processFile(const ScannedFile &file, const QString &knownHash, const 
         if (cancelled.load()) {
             break;
         }
-        result.articles.append(processArticle(raw, options.extract));
+        result.articles.append(processArticle(raw, recognizer));
     }
     return result;
 }
@@ -528,6 +532,29 @@ private:
         m_updateArticle, m_insertArticle, m_insertEntity;
 };
 
+// Adds the entries the analyst taught (the workspace lexicon table) to a recognizer.
+bool loadWorkspaceLexicon(const Workspace &workspace, Recognizer &recognizer, QString *error)
+{
+    QSqlQuery query(workspace.database());
+    query.prepare(u"SELECT surface, folded, type, value, attributes FROM lexicon ORDER BY id"_s);
+    if (!execPrepared(query, error)) {
+        return false;
+    }
+    QMap<int, QVector<LexiconEntry>> byType;
+    while (query.next()) {
+        EntityType type;
+        if (!entityTypeFromName(query.value(2).toString(), &type)) {
+            continue;
+        }
+        byType[int(type)].append({query.value(0).toString(), query.value(1).toString(), query.value(3).toString(),
+                             query.value(4).toString()});
+    }
+    for (auto it = byType.cbegin(); it != byType.cend(); ++it) {
+        recognizer.addLexiconEntries(it.value(), EntityType(it.key()));
+    }
+    return true;
+}
+
 } // namespace
 
 bool isArticleFile(const QString &path)
@@ -630,11 +657,22 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
         return summary;
     }
 
+    // The analyst's own lexicon takes part in matching like the shipped one.
+    std::optional<Recognizer> recognizer;
+    if (options.extract) {
+        recognizer.emplace(Recognizer::instance());
+        if (!loadWorkspaceLexicon(workspace, *recognizer, &error)) {
+            summary.error = tr("Cannot read the workspace lexicon: %1").arg(error);
+            return summary;
+        }
+    }
+    const Recognizer *extractor = recognizer ? &*recognizer : nullptr;
+
     QThreadPool pool;
     pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
     const auto &known = writer.known();
-    auto work = [this, &options, &known](const ScannedFile &file) {
-        return processFile(file, known.value(file.path).hash, options, m_cancelled);
+    auto work = [this, &options, &known, extractor](const ScannedFile &file) {
+        return processFile(file, known.value(file.path).hash, options, extractor, m_cancelled);
     };
 
     // Batches overlap: the pool reads and extracts batch k + 1 while this thread

@@ -1,5 +1,6 @@
 #include "pipeline.h"
 
+#include "recognizer.h"
 #include "textfold.h"
 
 #include <QCryptographicHash>
@@ -34,14 +35,16 @@ QString contentHash(QStringView cleanedText)
                                    .toHex());
 }
 
-ProcessedArticle processArticle(const RawArticle &raw, bool extract)
+ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer)
 {
     ProcessedArticle article;
     article.raw = raw;
     article.raw.body.clear(); // the cleaned text is what is kept
     article.cleaned = cleanArticle(raw);
     article.contentHash = contentHash(article.cleaned.text);
-    Q_UNUSED(extract)
+    if (recognizer) {
+        article.entities = recognizer->recognize(article.cleaned.text);
+    }
     return article;
 }
 

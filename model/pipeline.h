@@ -7,6 +7,8 @@
 
 namespace Rasid {
 
+class Recognizer;
+
 /*
  * What the import pipeline makes of one raw article: the cleaned text with its
  * metadata, the hash that identifies duplicates (of the folded text, so that
@@ -23,7 +25,9 @@ struct ProcessedArticle
     QVector<ProposedIncident> incidents;
 };
 
-ProcessedArticle processArticle(const RawArticle &raw, bool extract);
+// With a recognizer, entities are found and incidents proposed; without, the
+// article is only cleaned (import with extraction off).
+ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer);
 
 // The duplicate-detection hash of a cleaned text: folded, whitespace collapsed.
 QString contentHash(QStringView cleanedText);
