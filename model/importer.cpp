@@ -490,19 +490,23 @@ private:
 
     bool writeEntities(qint64 articleId, const ProcessedArticle &article)
     {
+        if (!m_insertEntity) {
+            m_insertEntity = std::make_unique<BulkStatement>(
+                m_workspace, "INSERT INTO entities(article_id, start, end, type, text, value, attributes, confidence) "
+                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        }
+        BulkStatement &insert = *m_insertEntity;
         for (const Entity &entity : article.entities) {
-            QSqlQuery &insert = statement(m_insertEntity,
-                                          u"INSERT INTO entities(article_id, start, end, type, text, value, attributes, "
-                                          "confidence) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_s);
-            insert.addBindValue(articleId);
-            insert.addBindValue(entity.start);
-            insert.addBindValue(entity.end);
-            insert.addBindValue(entityTypeName(entity.type));
-            insert.addBindValue(entity.text);
-            insert.addBindValue(entity.value);
-            insert.addBindValue(entity.attributes);
-            insert.addBindValue(entity.confidence);
-            if (!execPrepared(insert, &m_error)) {
+            const QString type = entityTypeName(entity.type);
+            insert.bind(1, articleId);
+            insert.bind(2, qint64(entity.start));
+            insert.bind(3, qint64(entity.end));
+            insert.bind(4, QStringView(type));
+            insert.bind(5, QStringView(entity.text));
+            insert.bind(6, QStringView(entity.value));
+            insert.bind(7, QStringView(entity.attributes));
+            insert.bind(8, entity.confidence);
+            if (!insert.exec(&m_error)) {
                 return false;
             }
         }
@@ -529,7 +533,8 @@ private:
     QHash<QString, qint64> m_firstByHash;
     QString m_error;
     std::unique_ptr<QSqlQuery> m_upsertFile, m_clearProblems, m_addProblem, m_findArticle, m_markPresent,
-        m_updateArticle, m_insertArticle, m_insertEntity;
+        m_updateArticle, m_insertArticle;
+    std::unique_ptr<BulkStatement> m_insertEntity;
 };
 
 // Adds the entries the analyst taught (the workspace lexicon table) to a recognizer.

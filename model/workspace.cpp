@@ -200,6 +200,64 @@ bool execPrepared(QSqlQuery &query, QString *error)
     return false;
 }
 
+BulkStatement::BulkStatement(const Workspace &workspace, const char *sql)
+    : m_db(sqliteHandle(workspace.database()))
+{
+    if (m_db && sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) != SQLITE_OK) {
+        qCWarning(lcWorkspace) << "cannot prepare:" << sqlite3_errmsg(m_db);
+        m_statement = nullptr;
+    }
+}
+
+BulkStatement::~BulkStatement()
+{
+    sqlite3_finalize(m_statement);
+}
+
+void BulkStatement::bind(int index, qint64 value)
+{
+    sqlite3_bind_int64(m_statement, index, value);
+}
+
+void BulkStatement::bind(int index, double value)
+{
+    sqlite3_bind_double(m_statement, index, value);
+}
+
+void BulkStatement::bind(int index, QStringView text)
+{
+    if (text.isNull()) {
+        sqlite3_bind_null(m_statement, index);
+    } else {
+        sqlite3_bind_text16(m_statement, index, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
+    }
+}
+
+bool BulkStatement::exec(QString *error)
+{
+    if (!m_statement) {
+        if (error) {
+            *error = u"statement could not be prepared"_s;
+        }
+        return false;
+    }
+    const int rc = sqlite3_step(m_statement);
+    sqlite3_reset(m_statement);
+    sqlite3_clear_bindings(m_statement);
+    if (rc != SQLITE_DONE && rc != SQLITE_ROW) {
+        if (error) {
+            *error = QString::fromUtf8(sqlite3_errmsg(m_db));
+        }
+        return false;
+    }
+    return true;
+}
+
+qint64 BulkStatement::lastInsertId() const
+{
+    return m_db ? sqlite3_last_insert_rowid(m_db) : 0;
+}
+
 Workspace::Workspace() = default;
 
 Workspace::~Workspace()

@@ -8,6 +8,8 @@
 
 class QLockFile;
 class QSqlQuery;
+struct sqlite3;
+struct sqlite3_stmt;
 
 namespace Rasid {
 
@@ -109,5 +111,31 @@ private:
 
 // Runs a prepared statement; on failure stores the driver's message in *error.
 bool execPrepared(QSqlQuery &query, QString *error = nullptr);
+
+/*
+ * A prepared statement run many times in a row (the import's entity rows),
+ * through SQLite directly: QSqlQuery's binding formats a placeholder name per
+ * value, which costs more than the insert itself. Lives inside the workspace
+ * layer because it is SQLite-only. Indexes start at 1, as in SQL.
+ */
+class BulkStatement final
+{
+    Q_DISABLE_COPY_MOVE(BulkStatement)
+public:
+    BulkStatement(const Workspace &workspace, const char *sql);
+    ~BulkStatement();
+
+    bool isValid() const { return m_statement != nullptr; }
+    void bind(int index, qint64 value);
+    void bind(int index, double value);
+    // The text must stay alive until exec() returns.
+    void bind(int index, QStringView text);
+    bool exec(QString *error = nullptr);
+    qint64 lastInsertId() const;
+
+private:
+    sqlite3 *m_db = nullptr;
+    sqlite3_stmt *m_statement = nullptr;
+};
 
 } // namespace Rasid
