@@ -79,6 +79,8 @@ private slots:
     void reimportKeepsAnalystDecisions();
     void cancelLeavesConsistentWorkspaceAndResumes();
     void refusesAnotherFolder();
+    void workspaceLexiconTakesPartInMatching();
+    void storesEntitiesWithExactSpans();
     void reportsProgress();
 };
 
@@ -329,6 +331,56 @@ void ImporterTest::refusesAnotherFolder()
     const ImportSummary other = importFolder(ws, dir.filePath(u"two"_s));
     QVERIFY(other.error.contains(u"belongs to the folder"_s));
     QCOMPARE(ws.stats().articles, 1);
+}
+
+void ImporterTest::workspaceLexiconTakesPartInMatching()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(writeFile(folder + u"/a.txt"_s,
+                      u"أعلنت وميغا باس للخدمات أنها تعرضت لهجوم، وقالت بميغا باس إن البيانات سليمة.\n"_s.toUtf8()));
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    QSqlQuery teach(ws.database());
+    teach.prepare(u"INSERT INTO lexicon(surface, folded, type, value, created_at) VALUES (?, ?, 'organization', ?, ?)"_s);
+    teach.addBindValue(u"ميغا باس"_s);
+    teach.addBindValue(u"ميغا باس"_s);
+    teach.addBindValue(u"ميغا باس"_s);
+    teach.addBindValue(u"2026-01-01T00:00:00Z"_s);
+    QVERIFY(teach.exec());
+    QVERIFY(importFolder(ws, folder, true).error.isEmpty());
+    QSqlQuery found(ws.database());
+    found.prepare(u"SELECT text FROM entities WHERE type = 'organization' AND text = 'ميغا باس'"_s);
+    QVERIFY(found.exec());
+    int count = 0;
+    while (found.next()) {
+        ++count;
+    }
+    QCOMPARE(count, 2); // وميغا باس and بميغا باس, clitics outside the span
+}
+
+void ImporterTest::storesEntitiesWithExactSpans()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(writeFile(folder + u"/a.txt"_s, article(1)));
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    QVERIFY(importFolder(ws, folder, true).error.isEmpty());
+    QSqlQuery query(ws.database());
+    query.prepare(u"SELECT a.text, e.start, e.end, e.text, e.type FROM entities e JOIN articles a ON a.id = e.article_id"_s);
+    QVERIFY(query.exec());
+    QSet<QString> types;
+    while (query.next()) {
+        const QString text = query.value(0).toString();
+        const int start = query.value(1).toInt();
+        const int end = query.value(2).toInt();
+        QVERIFY(start >= 0 && start < end && end <= text.size());
+        QCOMPARE(text.mid(start, end - start), query.value(3).toString());
+        types.insert(query.value(4).toString());
+    }
+    QVERIFY2(types.contains(u"country"_s) && types.contains(u"quantity"_s) && types.contains(u"organization"_s),
+             qPrintable(QStringList(types.values()).join(u',')));
 }
 
 void ImporterTest::reportsProgress()
