@@ -578,6 +578,7 @@ CleanedArticle cleanArticle(const RawArticle &raw)
     // (A vector: thousands of inserts, a few dozen lookups.)
     std::vector<size_t> seenTrigrams;
     bool inReadAlso = false;
+    bool seenDateLine = false;
     for (Line &l : lines) {
         if (l.drop) {
             continue;
@@ -597,10 +598,14 @@ CleanedArticle cleanArticle(const RawArticle &raw)
             continue;
         }
         if (!l.date.isEmpty()) {
-            if (out.published.isEmpty()) {
+            // The first date line stays in the text once (the analyst reads it and
+            // it is a date entity); repeats go.
+            if (seenDateLine) {
+                l.drop = true;
+            } else if (out.published.isEmpty()) {
                 out.published = l.date;
             }
-            l.drop = true;
+            seenDateLine = true;
             continue;
         }
         if (isTitleRepeat(l, titleKey) || l.key.isEmpty() || l.key == outletKey || isCaption(l) || isAdvert(l)
@@ -652,9 +657,10 @@ CleanedArticle cleanArticle(const RawArticle &raw)
             out.text.append(l.text);
         }
     }
-    // A text that was only a headline keeps it as its text.
-    if (out.text.isEmpty() && titleFromText) {
-        out.text = out.title;
+    // The title opens the text exactly once, wherever the scraper put it (or
+    // only in metadata): it is read, highlighted and extracted like the body.
+    if (!out.title.isEmpty() && !out.text.startsWith(out.title)) {
+        out.text = out.text.isEmpty() ? out.title : out.title + "\n\n"_L1 + out.text;
     }
     return out;
 }
