@@ -1,5 +1,6 @@
 #include "cli.h"
 
+#include "evaluation.h"
 #include "exporter.h"
 #include "importer.h"
 #include "jsonlexport.h"
@@ -387,6 +388,43 @@ int runEntities(QCommandLineParser &parser, const QStringList &arguments)
     return Success;
 }
 
+// ---- eval -----------------------------------------------------------------
+
+void setupEval(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"workspace"_s, u"Workspace file."_s);
+    parser.addOption({u"gold"_s, u"Hand-coded reference (JSON, the format of seeds.json)."_s, u"file"_s});
+    parser.addOption({u"verbose"_s, u"List every miss."_s});
+}
+
+int runEval(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (const int rc = parse(parser, arguments, 1); rc >= 0) {
+        return rc;
+    }
+    if (!parser.isSet(u"gold"_s)) {
+        return usage(parser, u"--gold is required"_s);
+    }
+    QFile goldFile(parser.value(u"gold"_s));
+    if (!goldFile.open(QIODevice::ReadOnly)) {
+        err() << kProgram << u": cannot read "_s << goldFile.fileName() << u": "_s << goldFile.errorString() << u'\n';
+        return SomeInputFailed;
+    }
+    QJsonParseError parseError;
+    const QJsonDocument gold = QJsonDocument::fromJson(goldFile.readAll(), &parseError);
+    if (gold.isNull()) {
+        err() << kProgram << u": "_s << goldFile.fileName() << u" is not valid JSON: "_s << parseError.errorString()
+              << u'\n';
+        return SomeInputFailed;
+    }
+    Workspace workspace;
+    if (!openWorkspace(workspace, parser.positionalArguments().first(), Workspace::Mode::ReadOnly)) {
+        return SomeInputFailed;
+    }
+    out() << formatReport(evaluate(workspace, gold), parser.isSet(u"verbose"_s));
+    return Success;
+}
+
 const QVector<Command> &commands()
 {
     static const QVector<Command> list = {
@@ -399,6 +437,9 @@ const QVector<Command> &commands()
          runEntities, setupEntities},
         {u"search"_s, u"search <file> <query> [--limit N] [--count]"_s,
          u"Arabic-aware full-text search; prints matching article paths, best first."_s, runSearch, setupSearch},
+        {u"eval"_s, u"eval <file> --gold <gold.json> [--verbose]"_s,
+         u"Entity recall, incident recall and precision and field accuracy against a hand-coded reference."_s,
+         runEval, setupEval},
         {u"stats"_s, u"stats <file> [--json]"_s, u"Counts, review progress and import problems."_s, runStats,
          setupStats},
     };

@@ -1,5 +1,6 @@
 #include "pipeline.h"
 
+#include "incidentbuilder.h"
 #include "recognizer.h"
 #include "textfold.h"
 
@@ -43,7 +44,12 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
     article.cleaned = cleanArticle(raw);
     article.contentHash = contentHash(article.cleaned.text);
     if (recognizer) {
-        article.entities = recognizer->recognize(article.cleaned.text);
+        // One fold serves recognition and the incident builder.
+        const QString &text = article.cleaned.text;
+        const FoldedText folded = foldWithMap(text);
+        article.entities = recognizer->recognize(text, folded);
+        article.incidents = buildIncidents(text, folded, article.entities, article.cleaned.title,
+                                           article.cleaned.published);
     }
     return article;
 }
