@@ -79,40 +79,39 @@ bool storeProposedIncidents(QSqlDatabase db, qint64 articleId, const QVector<Pro
     if (incidents.isEmpty()) {
         return true;
     }
-    QSqlQuery next(db);
-    next.prepare(u"SELECT coalesce(max(ordinal) + 1, 0) FROM incidents WHERE article_id = ?"_s);
-    next.addBindValue(articleId);
-    if (!execPrepared(next) || !next.next()) {
+    // Imports store hundreds of thousands of field rows: bind through SQLite directly.
+    BulkStatement next(db, "SELECT coalesce(max(ordinal) + 1, 0) FROM incidents WHERE article_id = ?");
+    next.bind(1, articleId);
+    qint64 ordinal = 0;
+    if (!next.exec(nullptr, &ordinal)) {
         return false;
     }
-    int ordinal = next.value(0).toInt();
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    QSqlQuery insertIncident(db);
-    insertIncident.prepare(u"INSERT INTO incidents(article_id, ordinal, review_status, confidence, created_at) "
-                           "VALUES (?, ?, 'suggested', ?, ?)"_s);
-    QSqlQuery insertField(db);
-    insertField.prepare(u"INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence) "
-                        "VALUES (?, ?, ?, ?, ?, ?)"_s);
+    BulkStatement insertIncident(db, "INSERT INTO incidents(article_id, ordinal, review_status, confidence, "
+                                     "created_at) VALUES (?, ?, 'suggested', ?, ?)");
+    BulkStatement insertField(db, "INSERT INTO incident_fields(incident_id, name, value, origin, confidence, "
+                                  "evidence) VALUES (?, ?, ?, ?, ?, ?)");
     for (const ProposedIncident &incident : incidents) {
-        insertIncident.addBindValue(articleId);
-        insertIncident.addBindValue(ordinal++);
-        insertIncident.addBindValue(incident.confidence);
-        insertIncident.addBindValue(now);
-        if (!execPrepared(insertIncident)) {
+        insertIncident.bind(1, articleId);
+        insertIncident.bind(2, ordinal++);
+        insertIncident.bind(3, incident.confidence);
+        insertIncident.bind(4, QStringView(now));
+        if (!insertIncident.exec()) {
             return false;
         }
-        const qint64 incidentId = insertIncident.lastInsertId().toLongLong();
+        const qint64 incidentId = insertIncident.lastInsertId();
         for (const IncidentField &field : incident.fields) {
             if (field.value.isEmpty()) {
                 continue;
             }
-            insertField.addBindValue(incidentId);
-            insertField.addBindValue(field.name);
-            insertField.addBindValue(field.value);
-            insertField.addBindValue(field.origin);
-            insertField.addBindValue(field.confidence);
-            insertField.addBindValue(encodeEvidence(field.evidence));
-            if (!execPrepared(insertField)) {
+            const QString evidence = encodeEvidence(field.evidence);
+            insertField.bind(1, incidentId);
+            insertField.bind(2, QStringView(field.name));
+            insertField.bind(3, QStringView(field.value));
+            insertField.bind(4, QStringView(field.origin));
+            insertField.bind(5, field.confidence);
+            insertField.bind(6, QStringView(evidence));
+            if (!insertField.exec()) {
                 return false;
             }
         }

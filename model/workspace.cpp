@@ -201,7 +201,12 @@ bool execPrepared(QSqlQuery &query, QString *error)
 }
 
 BulkStatement::BulkStatement(const Workspace &workspace, const char *sql)
-    : m_db(sqliteHandle(workspace.database()))
+    : BulkStatement(workspace.database(), sql)
+{
+}
+
+BulkStatement::BulkStatement(const QSqlDatabase &db, const char *sql)
+    : m_db(sqliteHandle(db))
 {
     if (m_db && sqlite3_prepare_v3(m_db, sql, -1, SQLITE_PREPARE_PERSISTENT, &m_statement, nullptr) != SQLITE_OK) {
         qCWarning(lcWorkspace) << "cannot prepare:" << sqlite3_errmsg(m_db);
@@ -233,7 +238,7 @@ void BulkStatement::bind(int index, QStringView text)
     }
 }
 
-bool BulkStatement::exec(QString *error)
+bool BulkStatement::exec(QString *error, qint64 *firstValue)
 {
     if (!m_statement) {
         if (error) {
@@ -242,6 +247,9 @@ bool BulkStatement::exec(QString *error)
         return false;
     }
     const int rc = sqlite3_step(m_statement);
+    if (firstValue && rc == SQLITE_ROW) {
+        *firstValue = sqlite3_column_int64(m_statement, 0);
+    }
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     if (rc != SQLITE_DONE && rc != SQLITE_ROW) {

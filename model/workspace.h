@@ -123,6 +123,7 @@ class BulkStatement final
     Q_DISABLE_COPY_MOVE(BulkStatement)
 public:
     BulkStatement(const Workspace &workspace, const char *sql);
+    BulkStatement(const QSqlDatabase &db, const char *sql);
     ~BulkStatement();
 
     bool isValid() const { return m_statement != nullptr; }
@@ -130,7 +131,8 @@ public:
     void bind(int index, double value);
     // The text must stay alive until exec() returns.
     void bind(int index, QStringView text);
-    bool exec(QString *error = nullptr);
+    // Runs the statement once; with firstValue, stores the first column of its first row.
+    bool exec(QString *error = nullptr, qint64 *firstValue = nullptr);
     qint64 lastInsertId() const;
 
 private:
