@@ -155,6 +155,14 @@ const QVector<QStringList> &migrations()
             // Exports walk incidents in article path order without a sort.
             uR"(CREATE INDEX articles_path ON articles(path, id))"_s,
         },
+        // 5 -> 6: search without reading article texts. The state columns sit
+        // after the text in each row, so checking a hit's duplicate/missing state
+        // walked the text's overflow pages; this index covers what a hit needs.
+        // Titles weigh twice the body in the ranking.
+        {
+            uR"(CREATE INDEX articles_search ON articles(id, duplicate_of, missing, path, title))"_s,
+            uR"(INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)'))"_s,
+        },
     };
     return steps;
 }
@@ -534,18 +542,19 @@ QVector<SearchHit> Workspace::search(const QString &userQuery, int limit) const
         return hits;
     }
     QSqlQuery query(database());
-    query.prepare(u"SELECT a.id, a.path, a.title, f.score FROM "
-                  "(SELECT rowid, bm25(article_fts, 2.0, 1.0) AS score FROM article_fts "
-                  " WHERE article_fts MATCH ?) AS f "
+    // FTS5 orders by its rank (bm25) itself; duplicates and missing articles
+    // are filtered after, so ask for a few more than the limit.
+    query.prepare(u"SELECT a.id, a.path, a.title, f.rank FROM "
+                  "(SELECT rowid, rank FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?) AS f "
                   "JOIN articles a ON a.id = f.rowid "
                   "WHERE a.duplicate_of IS NULL AND a.missing = 0 "
-                  "ORDER BY f.score, a.id LIMIT ?"_s);
+                  "ORDER BY f.rank, a.id"_s);
     query.addBindValue(match);
-    query.addBindValue(limit > 0 ? limit : -1);
+    query.addBindValue(limit > 0 ? limit + 64 : -1);
     if (!execPrepared(query)) {
         return hits;
     }
-    while (query.next()) {
+    while (query.next() && (limit <= 0 || hits.size() < limit)) {
         hits.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toString(),
                      query.value(3).toDouble()});
     }
@@ -559,7 +568,9 @@ int Workspace::searchCount(const QString &userQuery) const
         return 0;
     }
     QSqlQuery query(database());
-    query.prepare(u"SELECT count(*) FROM article_fts f JOIN articles a ON a.id = f.rowid "
+    // CROSS JOIN keeps the full-text match as the outer loop: the other order
+    // would test the match once per article.
+    query.prepare(u"SELECT count(*) FROM article_fts f CROSS JOIN articles a ON a.id = f.rowid "
                   "WHERE article_fts MATCH ? AND a.duplicate_of IS NULL AND a.missing = 0"_s);
     query.addBindValue(match);
     if (!execPrepared(query) || !query.next()) {
