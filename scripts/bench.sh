@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Builds a release and runs every benchmark of tests/bench/, one JSON line per
+# figure on stdout. Usage: scripts/bench.sh [build-dir] (default build/release).
+# Corpora are generated deterministically under $RASID_BENCH_DIR (default /tmp/rasid-bench).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+build=${1:-build/release}
+data=${RASID_BENCH_DIR:-/tmp/rasid-bench}
+
+scripts/install-deps.sh
+cmake -S . -B "$build" -DCMAKE_BUILD_TYPE=Release >/dev/null
+cmake --build "$build" -j "$(nproc)" >/dev/null
+bench="$build/tests/bench"
+
+for count in 1000 10000 50000; do
+    if [ ! -d "$data/corpus$count" ]; then
+        "$bench/gencorpus" "$data/corpus$count" "$count" >/dev/null
+    fi
+done
+
+"$bench/bench_import" "$data/corpus10000" --no-extract
+"$bench/bench_import" "$data/corpus10000"
+for count in 1000 50000; do
+    "$bench/bench_import" "$data/corpus$count"
+done
+for program in "$bench"/bench_*; do
+    case "$(basename "$program")" in
+        bench_import) ;;
+        *) "$program" "$data" ;;
+    esac
+done
