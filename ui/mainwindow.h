@@ -1,2 +1,157 @@
 #pragma once
+
+#include "settingsdialog.h"
+
 #include <QMainWindow>
+#include <QPointer>
+
+#include <memory>
+
+class QLabel;
+class QMenu;
+class QSplitter;
+class QToolButton;
+
+namespace Rasid {
+
+class ActionRegistry;
+class ArticleListPanel;
+class ArticlePane;
+class ArticleView;
+class ImportController;
+class ImportStatusWidget;
+class IncidentPanel;
+class ProblemsDialog;
+class WorkspaceSession;
+struct ImportSummary;
+
+/*
+ * The workbench: the article list on the leading side, the article in the
+ * centre, the incidents of the article on the trailing side. It opens a
+ * folder (importing it in the background into a workspace) or a workspace,
+ * wires the views to the session's models, and turns every command (menus,
+ * shortcuts, context menu) into an undo command on the session's stack.
+ * There is no Save: every edit is in the workspace once its command ran.
+ */
+class MainWindow final : public QMainWindow
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(MainWindow)
+public:
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // A folder is imported (into <folder>/<name>.rasid, or under the app data
+    // folder when the folder is read-only); a file is opened as a workspace.
+    bool openPath(const QString &path);
+    bool openFolder(const QString &folder);
+    bool openWorkspace(const QString &path);
+    void closeWorkspace();
+    // Reopens the workspace of the last session, if it still exists.
+    bool reopenLastWorkspace();
+    // Where a folder's workspace goes; *fallback is set when the folder is not writable.
+    static QString workspacePathForFolder(const QString &folder, bool *fallback = nullptr);
+
+    void restoreWindowState();
+    Preferences preferences() const { return m_preferences; }
+    void applyPreferences(const Preferences &preferences);
+
+    // For tests and the benchmarks.
+    WorkspaceSession *session() const { return m_session.get(); }
+    ActionRegistry *actions() const { return m_actions; }
+    ArticleListPanel *articleList() const { return m_list; }
+    ArticlePane *articlePane() const { return m_pane; }
+    ArticleView *articleView() const;
+    IncidentPanel *incidentPanel() const { return m_incidents; }
+    ImportController *importController() const { return m_import; }
+    ImportStatusWidget *importStatus() const { return m_importStatus; }
+    qint64 currentArticleId() const { return m_currentArticle; }
+    // Shows an article (selecting it in the list); false when the list cannot show it.
+    bool showArticle(qint64 articleId);
+    // The article view's context menu for a viewport position (the caller owns it).
+    QMenu *createArticleContextMenu(const QPoint &pos);
+
+signals:
+    void workspaceOpened(const QString &path);
+    void importFinished();
+    void exportFinished(bool ok, const QString &message);
+    // The victim countries of the country filter were (re)read.
+    void countriesUpdated();
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+    void dragEnterEvent(QDragEnterEvent *event) override;
+    void dropEvent(QDropEvent *event) override;
+    void changeEvent(QEvent *event) override;
+
+private:
+    void createActions();
+    void createMenus();
+    void retranslate();
+    void connectSession();
+    void updateActions();
+    void updateTitle();
+    void updateRecentMenu();
+    void updateProblems();
+    void updateCountries();
+    void setCurrentArticle(qint64 articleId);
+    void reloadHighlights();
+    void updateArticlePosition();
+    void saveWindowState();
+    void loadPreferences();
+    void showMessage(const QString &message, int timeoutMs = 6000);
+    void showError(const QString &title, const QString &message);
+
+    // Commands
+    void chooseFolder();
+    void chooseWorkspace();
+    void reimport();
+    void startImport(const QString &folder);
+    void importDone(const ImportSummary &summary);
+    void exportIncidents();
+    void openSettings();
+    void openProblems();
+    void moveArticle(int delta);
+    void nextUnreviewed(bool backwards);
+    void confirmField();
+    void confirmIncident();
+    void rejectIncident();
+    void addIncident();
+    void splitIncident();
+    void mergeIncidents();
+    void deleteIncident();
+    void markNoIncident();
+    void assignSelection(const QString &field);
+    void markEntity(const QString &type);
+    void changeEntityType(qint64 entityId, const QString &type);
+    void removeEntity(qint64 entityId);
+    void offerApplyToCorpus(const QString &surface, const QString &type, const QString &value);
+    void showArticleContextMenu(const QPoint &pos);
+    qint64 ensureIncident();
+
+    std::unique_ptr<WorkspaceSession> m_session;
+    ActionRegistry *m_actions = nullptr;
+    ArticleListPanel *m_list = nullptr;
+    ArticlePane *m_pane = nullptr;
+    IncidentPanel *m_incidents = nullptr;
+    QSplitter *m_splitter = nullptr;
+    ImportController *m_import = nullptr;
+    ImportStatusWidget *m_importStatus = nullptr;
+    QToolButton *m_problemsButton = nullptr;
+    QPointer<ProblemsDialog> m_problemsDialog;
+    QMenu *m_fileMenu = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    QMenu *m_editMenu = nullptr;
+    QMenu *m_viewMenu = nullptr;
+    QMenu *m_goMenu = nullptr;
+    QMenu *m_reviewMenu = nullptr;
+    QMenu *m_assignMenu = nullptr;
+    QMenu *m_entityMenu = nullptr;
+    QMenu *m_helpMenu = nullptr;
+    Preferences m_preferences;
+    qint64 m_currentArticle = 0;
+    QString m_importFolder;
+    bool m_switchingArticle = false;
+};
+
+} // namespace Rasid

@@ -1,0 +1,1655 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>AddEntity</name>
+    <message>
+        <source>Mark %1</source>
+        <translation>تمييز %1</translation>
+    </message>
+</context>
+<context>
+    <name>AddIncident</name>
+    <message>
+        <source>Add incident</source>
+        <translation>إضافة حادثة</translation>
+    </message>
+</context>
+<context>
+    <name>ApplyEntityToCorpus</name>
+    <message>
+        <source>Mark “%1” as %2 in every article</source>
+        <translation>تمييز «%1» بوصفه %2 في كل المقالات</translation>
+    </message>
+</context>
+<context>
+    <name>ChangeEntityType</name>
+    <message>
+        <source>Change entity to %1</source>
+        <translation>تغيير نوع الكيان إلى %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmField</name>
+    <message>
+        <source>Confirm %1</source>
+        <translation>تأكيد %1</translation>
+    </message>
+</context>
+<context>
+    <name>ConfirmIncident</name>
+    <message>
+        <source>Confirm incident</source>
+        <translation>تأكيد الحادثة</translation>
+    </message>
+</context>
+<context>
+    <name>DeleteIncident</name>
+    <message>
+        <source>Delete incident</source>
+        <translation>حذف الحادثة</translation>
+    </message>
+</context>
+<context>
+    <name>MarkNoIncident</name>
+    <message>
+        <source>Mark article as having no incident</source>
+        <translation>وسم المقال بأنه بلا حادثة</translation>
+    </message>
+</context>
+<context>
+    <name>MergeIncidents</name>
+    <message>
+        <source>Merge incidents</source>
+        <translation>دمج الحوادث</translation>
+    </message>
+</context>
+<context>
+    <name>QObject</name>
+    <message>
+        <source>cannot read the file: the link points to %1, which does not exist</source>
+        <translation>تعذرت قراءة الملف: الرابط يشير إلى %1 وهو غير موجود</translation>
+    </message>
+    <message>
+        <source>cannot read the file: not a regular file</source>
+        <translation>تعذرت قراءة الملف: ليس ملفًا عاديًا</translation>
+    </message>
+    <message>
+        <source>cannot read the file: permission denied</source>
+        <translation>تعذرت قراءة الملف: لا توجد صلاحية</translation>
+    </message>
+    <message>
+        <source>file too large (%1 MB; the limit is %2 MB)</source>
+        <translation>الملف كبير جدًا (%1 ميغابايت، والحد %2 ميغابايت)</translation>
+    </message>
+    <message>
+        <source>cannot read the file: %1</source>
+        <translation>تعذرت قراءة الملف: %1</translation>
+    </message>
+    <message>
+        <source>file too large (over %1 MB)</source>
+        <translation>الملف كبير جدًا (أكثر من %1 ميغابايت)</translation>
+    </message>
+    <message>
+        <source>no article text in the file</source>
+        <translation>لا يحتوي الملف على نص مقال</translation>
+    </message>
+    <message>
+        <source>no readable article in the file</source>
+        <translation>لا يحتوي الملف على مقال مقروء</translation>
+    </message>
+    <message>
+        <source>the file is no longer in the folder</source>
+        <translation>لم يعد الملف موجودًا في المجلد</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذرت الكتابة في %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1.</source>
+        <translation>تعذر إنشاء المجلد %1.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 does not exist.</source>
+        <translation>مساحة العمل %1 غير موجودة.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Rasid workspace (it is not an SQLite database). It was left untouched.</source>
+        <translation>الملف %1 ليس مساحة عمل لراصد (ليس قاعدة بيانات SQLite). لم يُمسّ.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is already open for writing by another Rasid process (pid %2 on %3). Close it there first; reading commands such as export, stats and search still work.</source>
+        <translation>مساحة العمل %1 مفتوحة للكتابة في نسخة أخرى من راصد (العملية %2 على %3). أغلقها هناك أولًا؛ أما أوامر القراءة كالتصدير والإحصاءات والبحث فما زالت تعمل.</translation>
+    </message>
+    <message>
+        <source>Cannot open the workspace %1: %2</source>
+        <translation>تعذر فتح مساحة العمل %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database but not a Rasid workspace. It was left untouched.</source>
+        <translation>الملف %1 قاعدة بيانات SQLite لكنه ليس مساحة عمل لراصد. لم يُمسّ.</translation>
+    </message>
+    <message>
+        <source>%1 is not a Rasid workspace or is damaged. It was left untouched.</source>
+        <translation>الملف %1 ليس مساحة عمل لراصد أو أنه تالف. لم يُمسّ.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 was written by a newer Rasid (schema %2; this version reads up to %3).</source>
+        <translation>كتبت مساحةَ العمل %1 نسخةٌ أحدث من راصد (المخطط %2، وهذه النسخة تقرأ حتى %3).</translation>
+    </message>
+    <message>
+        <source>%1 is not a usable Rasid workspace: %2</source>
+        <translation>الملف %1 ليس مساحة عمل صالحة لراصد: %2</translation>
+    </message>
+    <message>
+        <source>The workspace %1 uses an older schema (%2); open it once for writing to upgrade it.</source>
+        <translation>مساحة العمل %1 تستخدم مخططًا أقدم (%2)؛ افتحها مرة للكتابة لترقيتها.</translation>
+    </message>
+    <message>
+        <source>Cannot upgrade the workspace %1: %2</source>
+        <translation>تعذرت ترقية مساحة العمل %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot write next to %1: %2</source>
+        <translation>تعذرت الكتابة بجوار %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the workbook %1.</source>
+        <translation>تعذر إنشاء المصنف %1.</translation>
+    </message>
+    <message>
+        <source>Cannot write the workbook %1: %2</source>
+        <translation>تعذرت كتابة المصنف %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1 with the new workbook.</source>
+        <translation>تعذر استبدال %1 بالمصنف الجديد.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: this build of Rasid has no XLSX support (libxlsxwriter was not found when it was built).</source>
+        <translation>تعذرت كتابة %1: هذه النسخة من راصد لا تدعم XLSX (لم تُعثر على libxlsxwriter عند بنائها).</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ActionRegistry</name>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1 (%2)</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ArticleListModel</name>
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>قيد المراجعة</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>تمت مراجعته</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>العنوان</translation>
+    </message>
+    <message>
+        <source>Outlet</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>البلد</translation>
+    </message>
+    <message>
+        <source>Attack</source>
+        <translation>الهجوم</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Cannot list the articles.</source>
+        <translation>تعذر عرض قائمة المقالات.</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ArticleListPanel</name>
+    <message>
+        <source>%1 / %2 reviewed</source>
+        <translation>روجع %1 من %2</translation>
+    </message>
+    <message>
+        <source>%1 shown</source>
+        <translation>المعروض %1</translation>
+    </message>
+    <message>
+        <source>Any review state</source>
+        <translation>كل حالات المراجعة</translation>
+    </message>
+    <message>
+        <source>Not reviewed yet</source>
+        <translation>لم يُراجَع بعد</translation>
+    </message>
+    <message>
+        <source>Any country</source>
+        <translation>كل البلدان</translation>
+    </message>
+    <message>
+        <source>Any attack type</source>
+        <translation>كل أنواع الهجمات</translation>
+    </message>
+    <message>
+        <source>Search the articles (Arabic-aware)</source>
+        <translation>ابحث في المقالات (بحث يراعي العربية)</translation>
+    </message>
+    <message>
+        <source>Filter by review state</source>
+        <translation>التصفية حسب حالة المراجعة</translation>
+    </message>
+    <message>
+        <source>Filter by victim country</source>
+        <translation>التصفية حسب بلد الضحية</translation>
+    </message>
+    <message>
+        <source>Filter by attack type</source>
+        <translation>التصفية حسب نوع الهجوم</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ArticlePane</name>
+    <message>
+        <source>%1 / %2</source>
+        <translation>%1 / %2</translation>
+    </message>
+    <message>
+        <source>Position of this article in the list</source>
+        <translation>موضع هذا المقال في القائمة</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>ليس الآن</translation>
+    </message>
+    <message>
+        <source>No article selected</source>
+        <translation>لم يُختر أي مقال</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::EntityModel</name>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>النهاية</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ExportDialog</name>
+    <message>
+        <source>Start the file with a byte order mark (for Excel)</source>
+        <translation>ابدأ الملف بعلامة ترتيب البايتات (لبرنامج Excel)</translation>
+    </message>
+    <message>
+        <source>Export Incidents</source>
+        <translation>تصدير الحوادث</translation>
+    </message>
+    <message>
+        <source>CSV (the Rasid column contract)</source>
+        <translation>CSV (أعمدة راصد المعتمدة)</translation>
+    </message>
+    <message>
+        <source>JSON lines (one incident per line, with evidence spans)</source>
+        <translation>أسطر JSON (حادثة في كل سطر، مع مواضع الأدلة)</translation>
+    </message>
+    <message>
+        <source>Excel workbook (XLSX)</source>
+        <translation>مصنف Excel ‏(XLSX)</translation>
+    </message>
+    <message>
+        <source>VERIS JSON (VCDB style)</source>
+        <translation>VERIS JSON (على طريقة VCDB)</translation>
+    </message>
+    <message>
+        <source>Suggested and confirmed (not rejected)</source>
+        <translation>المقترحة والمؤكدة (غير المرفوضة)</translation>
+    </message>
+    <message>
+        <source>Confirmed only</source>
+        <translation>المؤكدة فقط</translation>
+    </message>
+    <message>
+        <source>Suggested only (not yet reviewed)</source>
+        <translation>المقترحة فقط (لم تُراجع بعد)</translation>
+    </message>
+    <message>
+        <source>All, rejected included</source>
+        <translation>الكل، بما فيها المرفوضة</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>&amp;Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>&amp;Incidents:</source>
+        <translation>الحوادث:</translation>
+    </message>
+    <message>
+        <source>&amp;Save to:</source>
+        <translation>الحفظ في:</translation>
+    </message>
+    <message>
+        <source>%1 files (*.%2)</source>
+        <translation>ملفات %1 ‏(*.%2)</translation>
+    </message>
+    <message>
+        <source>Choose where to save the export.</source>
+        <translation>اختر مكان حفظ التصدير.</translation>
+    </message>
+    <message>
+        <source>This export format is not available in this build.</source>
+        <translation>صيغة التصدير هذه غير متاحة في هذه النسخة.</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>المجلد %1 غير موجود.</translation>
+    </message>
+    <message>
+        <source>%1 exists and will be replaced.</source>
+        <translation>الملف %1 موجود وسيُستبدل.</translation>
+    </message>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذرت الكتابة في %1: %2</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::FieldDelegate</name>
+    <message>
+        <source>(empty)</source>
+        <translation>(فارغ)</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::FieldForm</name>
+    <message>
+        <source>Not set</source>
+        <translation>غير محدد</translation>
+    </message>
+    <message>
+        <source>Extraction confidence</source>
+        <translation>ثقة الاستخراج</translation>
+    </message>
+    <message>
+        <source>No evidence in the article</source>
+        <translation>لا دليل في المقال</translation>
+    </message>
+    <message>
+        <source>Show in the article: %1</source>
+        <translation>اعرضه في المقال: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ImportStatusWidget</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Stop the import after the current batch; what was read is kept</source>
+        <translation>أوقف الاستيراد بعد الدفعة الحالية؛ يُحتفظ بما قُرئ</translation>
+    </message>
+    <message>
+        <source>Importing %1…</source>
+        <translation>جارٍ استيراد %1…</translation>
+    </message>
+    <message>
+        <source>%L1 / %L2 files</source>
+        <translation>%L1 / %L2 ملفًا</translation>
+    </message>
+    <message>
+        <source>Cancelling the import…</source>
+        <translation>جارٍ إلغاء الاستيراد…</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::Importer</name>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ليس مجلدًا.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 belongs to the folder %2, not %3.</source>
+        <translation>مساحة العمل %1 تخص المجلد %2 لا المجلد %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace: %1</source>
+        <translation>تعذرت قراءة مساحة العمل: %1</translation>
+    </message>
+    <message>
+        <source>not an article file (no extension)</source>
+        <translation>ليس ملف مقال (بلا امتداد)</translation>
+    </message>
+    <message>
+        <source>not an article file (.%1)</source>
+        <translation>ليس ملف مقال (‎.%1)</translation>
+    </message>
+    <message>
+        <source>Cannot write to the workspace: %1</source>
+        <translation>تعذرت الكتابة في مساحة العمل: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace lexicon: %1</source>
+        <translation>تعذرت قراءة معجم مساحة العمل: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::IncidentFieldModel</name>
+    <message>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>Origin</source>
+        <translation>المصدر</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>الدليل</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::IncidentListModel</name>
+    <message>
+        <source>Suggested</source>
+        <translation>مقترحة</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>مؤكدة</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Attack</source>
+        <translation>الهجوم</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>الضحية</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>الثقة</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::IncidentPanel</name>
+    <message>
+        <source>Incidents (%L1)</source>
+        <translation>الحوادث (%L1)</translation>
+    </message>
+    <message>
+        <source>Incident %1</source>
+        <translation>الحادثة %1</translation>
+    </message>
+    <message>
+        <source>No incident selected</source>
+        <translation>لم تُختر أي حادثة</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::LegendWidget</name>
+    <message>
+        <source>%1 (%L2)</source>
+        <translation>%1 (%L2)</translation>
+    </message>
+    <message>
+        <source>Hide the %1 highlights</source>
+        <translation>إخفاء تظليل %1</translation>
+    </message>
+    <message>
+        <source>Show the %1 highlights</source>
+        <translation>إظهار تظليل %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::MainWindow</name>
+    <message>
+        <source>About Rasid</source>
+        <translation>عن راصد</translation>
+    </message>
+    <message>
+        <source>Rasid %1
+A workbench for building cyber-incident datasets from Arabic news.</source>
+        <translation>راصد %1
+منصة عمل لبناء قواعد بيانات الحوادث السيبرانية من الأخبار العربية.</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ملف</translation>
+    </message>
+    <message>
+        <source>Open &amp;Recent</source>
+        <translation>فُتح مؤخرًا</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>عرض</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>انتقال</translation>
+    </message>
+    <message>
+        <source>&amp;Review</source>
+        <translation>مراجعة</translation>
+    </message>
+    <message>
+        <source>&amp;Assign Selection To</source>
+        <translation>إسناد التحديد إلى</translation>
+    </message>
+    <message>
+        <source>E&amp;ntities</source>
+        <translation>الكيانات</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Open &amp;Folder…</source>
+        <translation>فتح مجلد…</translation>
+    </message>
+    <message>
+        <source>Open &amp;Workspace…</source>
+        <translation>فتح مساحة عمل…</translation>
+    </message>
+    <message>
+        <source>&amp;Re-import Folder</source>
+        <translation>إعادة استيراد المجلد</translation>
+    </message>
+    <message>
+        <source>&amp;Export Incidents…</source>
+        <translation>تصدير الحوادث…</translation>
+    </message>
+    <message>
+        <source>&amp;Close Workspace</source>
+        <translation>إغلاق مساحة العمل</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>&amp;Search Articles</source>
+        <translation>بحث في المقالات</translation>
+    </message>
+    <message>
+        <source>&amp;Settings…</source>
+        <translation>الإعدادات…</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;In</source>
+        <translation>تكبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;Out</source>
+        <translation>تصغير</translation>
+    </message>
+    <message>
+        <source>&amp;Actual Size</source>
+        <translation>الحجم الفعلي</translation>
+    </message>
+    <message>
+        <source>Import &amp;Problems…</source>
+        <translation>مشكلات الاستيراد…</translation>
+    </message>
+    <message>
+        <source>&amp;Next Article</source>
+        <translation>المقال التالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous Article</source>
+        <translation>المقال السابق</translation>
+    </message>
+    <message>
+        <source>Next &amp;Unreviewed Article</source>
+        <translation>المقال التالي غير المراجَع</translation>
+    </message>
+    <message>
+        <source>Previous Unreviewed Article</source>
+        <translation>المقال السابق غير المراجَع</translation>
+    </message>
+    <message>
+        <source>Next &amp;Entity</source>
+        <translation>الكيان التالي</translation>
+    </message>
+    <message>
+        <source>Previous Entity</source>
+        <translation>الكيان السابق</translation>
+    </message>
+    <message>
+        <source>Confirm &amp;Field</source>
+        <translation>تأكيد الحقل</translation>
+    </message>
+    <message>
+        <source>&amp;Confirm Incident</source>
+        <translation>تأكيد الحادثة</translation>
+    </message>
+    <message>
+        <source>&amp;Reject Incident</source>
+        <translation>رفض الحادثة</translation>
+    </message>
+    <message>
+        <source>&amp;Add Incident</source>
+        <translation>إضافة حادثة</translation>
+    </message>
+    <message>
+        <source>&amp;Split Incident</source>
+        <translation>تقسيم الحادثة</translation>
+    </message>
+    <message>
+        <source>&amp;Merge Incidents</source>
+        <translation>دمج الحوادث</translation>
+    </message>
+    <message>
+        <source>&amp;Delete Incident</source>
+        <translation>حذف الحادثة</translation>
+    </message>
+    <message>
+        <source>Article Has &amp;No Incident</source>
+        <translation>المقال بلا حادثة</translation>
+    </message>
+    <message>
+        <source>&amp;Victim</source>
+        <translation>الضحية</translation>
+    </message>
+    <message>
+        <source>&amp;Actor</source>
+        <translation>المهاجم</translation>
+    </message>
+    <message>
+        <source>&amp;Records Affected</source>
+        <translation>عدد السجلات المتأثرة</translation>
+    </message>
+    <message>
+        <source>Incident &amp;Date</source>
+        <translation>تاريخ الحادثة</translation>
+    </message>
+    <message>
+        <source>Victim &amp;Country</source>
+        <translation>بلد الضحية</translation>
+    </message>
+    <message>
+        <source>Attack &amp;Type</source>
+        <translation>نوع الهجوم</translation>
+    </message>
+    <message>
+        <source>Actor C&amp;ountry</source>
+        <translation>بلد المهاجم</translation>
+    </message>
+    <message>
+        <source>&amp;Evidence</source>
+        <translation>الدليل</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Selection as Entity…</source>
+        <translation>تمييز التحديد ككيان…</translation>
+    </message>
+    <message>
+        <source>&amp;About Rasid</source>
+        <translation>عن راصد</translation>
+    </message>
+    <message>
+        <source>Mark as %1</source>
+        <translation>تمييز بوصفه %1</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>تراجع: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>إعادة: %1</translation>
+    </message>
+    <message>
+        <source>%1 — Rasid</source>
+        <translation>%1 — راصد</translation>
+    </message>
+    <message>
+        <source>Rasid</source>
+        <translation>راصد</translation>
+    </message>
+    <message>
+        <source>No recent workspaces</source>
+        <translation>لا مساحات عمل حديثة</translation>
+    </message>
+    <message>
+        <source>Clear the List</source>
+        <translation>مسح القائمة</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n problem(s)</source>
+        <translation><numerusform>لا مشكلات</numerusform><numerusform>مشكلة واحدة</numerusform><numerusform>مشكلتان</numerusform><numerusform>%n مشكلات</numerusform><numerusform>%n مشكلة</numerusform><numerusform>%n مشكلة</numerusform></translation>
+    </message>
+    <message>
+        <source>Files the import could not read: show them</source>
+        <translation>ملفات تعذر على الاستيراد قراءتها: اعرضها</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>الاختصارات</translation>
+    </message>
+    <message>
+        <source>Two commands would share a shortcut (%1, %2); the shortcuts were not changed.</source>
+        <translation>سيشترك أمران في اختصار واحد (%1، %2)؛ لم تُغيَّر الاختصارات.</translation>
+    </message>
+    <message>
+        <source>The new interface language applies when Rasid starts again.</source>
+        <translation>تُطبَّق لغة الواجهة الجديدة عند تشغيل راصد من جديد.</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>%1 does not exist.</source>
+        <translation>%1 غير موجود.</translation>
+    </message>
+    <message>
+        <source>Open Folder</source>
+        <translation>فتح مجلد</translation>
+    </message>
+    <message>
+        <source>An import is running; wait for it or cancel it first.</source>
+        <translation>يجري استيراد الآن؛ انتظر انتهاءه أو ألغه أولًا.</translation>
+    </message>
+    <message>
+        <source>The folder %1 is read-only, so its workspace is kept in %2.</source>
+        <translation>المجلد %1 للقراءة فقط، لذا حُفظت مساحة عمله في %2.</translation>
+    </message>
+    <message>
+        <source>Open Workspace</source>
+        <translation>فتح مساحة عمل</translation>
+    </message>
+    <message>
+        <source>Opened %1</source>
+        <translation>فُتح %1</translation>
+    </message>
+    <message>
+        <source>Not saved: %1</source>
+        <translation>لم يُحفظ: %1</translation>
+    </message>
+    <message>
+        <source>Open a Folder of Articles</source>
+        <translation>فتح مجلد مقالات</translation>
+    </message>
+    <message>
+        <source>Open a Workspace</source>
+        <translation>فتح مساحة عمل</translation>
+    </message>
+    <message>
+        <source>Rasid workspaces (*.rasid);;All files (*)</source>
+        <translation>مساحات عمل راصد (*.rasid);;كل الملفات (*)</translation>
+    </message>
+    <message>
+        <source>Re-import Folder</source>
+        <translation>إعادة استيراد المجلد</translation>
+    </message>
+    <message>
+        <source>The folder of this workspace is not available: %1</source>
+        <translation>مجلد مساحة العمل هذه غير متاح: %1</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>الاستيراد</translation>
+    </message>
+    <message numerus="yes">
+        <source>Import cancelled: %n article(s) imported so far; open the folder again to resume.</source>
+        <translation><numerusform>أُلغي الاستيراد: لم يُستورد أي مقال بعد؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُورد مقال واحد حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُورد مقالان حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُوردت %n مقالات حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُورد %n مقالًا حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُورد %n مقال حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform></translation>
+    </message>
+    <message>
+        <source>This is the last article.</source>
+        <translation>هذا آخر مقال.</translation>
+    </message>
+    <message>
+        <source>This is the first article.</source>
+        <translation>هذا أول مقال.</translation>
+    </message>
+    <message>
+        <source>No other unreviewed article in the list.</source>
+        <translation>لا يوجد في القائمة مقال آخر غير مراجَع.</translation>
+    </message>
+    <message>
+        <source>Select the words in the article first.</source>
+        <translation>حدد الكلمات في المقال أولًا.</translation>
+    </message>
+    <message>
+        <source>No number found in “%1”.</source>
+        <translation>لم يُعثر على عدد في «%1».</translation>
+    </message>
+    <message>
+        <source>No date found in “%1”.</source>
+        <translation>لم يُعثر على تاريخ في «%1».</translation>
+    </message>
+    <message>
+        <source>No country found in “%1”.</source>
+        <translation>لم يُعثر على بلد في «%1».</translation>
+    </message>
+    <message>
+        <source>No attack type found in “%1”.</source>
+        <translation>لم يُعثر على نوع هجوم في «%1».</translation>
+    </message>
+    <message>
+        <source>Assign “%1” to %2</source>
+        <translation>إسناد «%1» إلى %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be stored as %2.</source>
+        <translation>لا يمكن حفظ «%1» في %2.</translation>
+    </message>
+    <message>
+        <source>Mark every “%1” in the corpus as %2 (also with و ف ب ل ال attached) and remember it for later imports?</source>
+        <translation>هل تريد تمييز كل «%1» في المدونة بوصفه %2 (ومعه السوابق و ف ب ل ال) وتذكّره في عمليات الاستيراد اللاحقة؟</translation>
+    </message>
+    <message>
+        <source>Apply to All Occurrences</source>
+        <translation>تطبيق على كل المواضع</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrence(s) marked in the corpus.</source>
+        <translation><numerusform>لم يُميَّز أي موضع في المدونة.</numerusform><numerusform>مُيِّز موضع واحد في المدونة.</numerusform><numerusform>مُيِّز موضعان في المدونة.</numerusform><numerusform>مُيِّزت %n مواضع في المدونة.</numerusform><numerusform>مُيِّز %n موضعًا في المدونة.</numerusform><numerusform>مُيِّز %n موضع في المدونة.</numerusform></translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Selection as Entity</source>
+        <translation>تمييز التحديد ككيان</translation>
+    </message>
+    <message>
+        <source>Change Type of “%1”</source>
+        <translation>تغيير نوع «%1»</translation>
+    </message>
+    <message>
+        <source>Remove Entity “%1”</source>
+        <translation>إزالة الكيان «%1»</translation>
+    </message>
+    <message>
+        <source>Apply “%1” to All Occurrences</source>
+        <translation>تطبيق «%1» على كل المواضع</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>جارٍ التصدير إلى %1…</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n incident(s) exported to %1.</source>
+        <translation><numerusform>لم تُصدَّر أي حادثة إلى %1.</numerusform><numerusform>صُدِّرت حادثة واحدة إلى %1.</numerusform><numerusform>صُدِّرت حادثتان إلى %1.</numerusform><numerusform>صُدِّرت %n حوادث إلى %1.</numerusform><numerusform>صُدِّرت %n حادثة إلى %1.</numerusform><numerusform>صُدِّرت %n حادثة إلى %1.</numerusform></translation>
+    </message>
+    <message>
+        <source>The export failed: %1</source>
+        <translation>فشل التصدير: %1</translation>
+    </message>
+    <message>
+        <source>Export</source>
+        <translation>التصدير</translation>
+    </message>
+    <message>
+        <source>%1 has no readable article.</source>
+        <translation>لا يحتوي %1 على مقال مقروء.</translation>
+    </message>
+    <message>
+        <source>Imported %L1 article(s) from %L2 file(s); %L3 unchanged, %L4 could not be read.</source>
+        <translation>المقالات المستوردة: %L1، من %L2 ملف؛ دون تغيير: %L3؛ تعذرت قراءته: %L4.</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::MultiValueButton</name>
+    <message>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::PartialDateEdit</name>
+    <message>
+        <source>year?</source>
+        <translation>السنة؟</translation>
+    </message>
+    <message>
+        <source>Year</source>
+        <translation>السنة</translation>
+    </message>
+    <message>
+        <source>month?</source>
+        <translation>الشهر؟</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>الشهر</translation>
+    </message>
+    <message>
+        <source>day?</source>
+        <translation>اليوم؟</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>اليوم</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ProblemsDialog</name>
+    <message>
+        <source>Import Problems</source>
+        <translation>مشكلات الاستيراد</translation>
+    </message>
+    <message>
+        <source>The import read every file.</source>
+        <translation>قرأ الاستيراد كل الملفات.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n file(s) could not be read, or only in part. Each is listed with the reason; the rest of the folder was imported.</source>
+        <translation><numerusform>لا ملفات تعذرت قراءتها.</numerusform><numerusform>تعذرت قراءة ملف واحد أو قُرئ جزئيًا. وهو مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform><numerusform>تعذرت قراءة ملفين أو قُرئا جزئيًا. كل منهما مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform><numerusform>تعذرت قراءة %n ملفات أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform><numerusform>تعذرت قراءة %n ملفًا أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform><numerusform>تعذرت قراءة %n ملف أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform></translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ProblemsModel</name>
+    <message>
+        <source>File</source>
+        <translation>الملف</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>المشكلة</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>الوقت</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::RecordsSpinBox</name>
+    <message>
+        <source>unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ReviewStore</name>
+    <message>
+        <source>The workspace is open read-only.</source>
+        <translation>مساحة العمل مفتوحة للقراءة فقط.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>تعذر بدء المعاملة: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the change: %1</source>
+        <translation>تعذر حفظ التغيير: %1</translation>
+    </message>
+    <message>
+        <source>The change could not be saved.</source>
+        <translation>تعذر حفظ التغيير.</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log: %1</source>
+        <translation>تعذرت الكتابة في سجل التدقيق: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the field %1: %2</source>
+        <translation>تعذر حفظ الحقل %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot delete incident %1: %2</source>
+        <translation>تعذر حذف الحادثة %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot add the incident: %1</source>
+        <translation>تعذرت إضافة الحادثة: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save incident %1: %2</source>
+        <translation>تعذر حفظ الحادثة %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the review state: %1</source>
+        <translation>تعذر حفظ حالة المراجعة: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the entity: %1</source>
+        <translation>تعذرت إزالة الكيان: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the entity: %1</source>
+        <translation>تعذر حفظ الكيان: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the lexicon entry: %1</source>
+        <translation>تعذر حفظ مدخل المعجم: %1</translation>
+    </message>
+    <message>
+        <source>Article %1 does not exist.</source>
+        <translation>المقال %1 غير موجود.</translation>
+    </message>
+    <message>
+        <source>Incident %1 belongs to another article.</source>
+        <translation>الحادثة %1 تخص مقالًا آخر.</translation>
+    </message>
+    <message>
+        <source>Entity %1 belongs to another article.</source>
+        <translation>الكيان %1 يخص مقالًا آخر.</translation>
+    </message>
+    <message>
+        <source>Incident %1 does not exist.</source>
+        <translation>الحادثة %1 غير موجودة.</translation>
+    </message>
+    <message>
+        <source>Unknown incident field: %1</source>
+        <translation>حقل حادثة غير معروف: %1</translation>
+    </message>
+    <message>
+        <source>Some of the incidents to merge do not exist.</source>
+        <translation>بعض الحوادث المراد دمجها غير موجودة.</translation>
+    </message>
+    <message>
+        <source>Unknown entity type: %1</source>
+        <translation>نوع كيان غير معروف: %1</translation>
+    </message>
+    <message>
+        <source>The span %1-%2 is outside the article.</source>
+        <translation>الموضع %1-%2 خارج المقال.</translation>
+    </message>
+    <message>
+        <source>Entity %1 does not exist.</source>
+        <translation>الكيان %1 غير موجود.</translation>
+    </message>
+    <message>
+        <source>There is no word to look for.</source>
+        <translation>لا توجد كلمة للبحث عنها.</translation>
+    </message>
+    <message>
+        <source>Cannot search the corpus: %1</source>
+        <translation>تعذر البحث في المدونة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>Your name, stored with every edit</source>
+        <translation>اسمك، يُحفظ مع كل تعديل</translation>
+    </message>
+    <message>
+        <source>System language</source>
+        <translation>لغة النظام</translation>
+    </message>
+    <message>
+        <source>A new interface language applies at the next start.</source>
+        <translation>تُطبَّق لغة الواجهة الجديدة عند التشغيل التالي.</translation>
+    </message>
+    <message>
+        <source>&amp;Analyst name:</source>
+        <translation>اسم المحلل:</translation>
+    </message>
+    <message>
+        <source>Interface &amp;language:</source>
+        <translation>لغة الواجهة:</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>عام</translation>
+    </message>
+    <message>
+        <source> pt</source>
+        <translation> نقطة</translation>
+    </message>
+    <message>
+        <source>Article &amp;font:</source>
+        <translation>خط المقال:</translation>
+    </message>
+    <message>
+        <source>Font &amp;size:</source>
+        <translation>حجم الخط:</translation>
+    </message>
+    <message>
+        <source>Highlight colours:</source>
+        <translation>ألوان التظليل:</translation>
+    </message>
+    <message>
+        <source>Default colours</source>
+        <translation>الألوان الافتراضية</translation>
+    </message>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Default shortcuts</source>
+        <translation>الاختصارات الافتراضية</translation>
+    </message>
+    <message>
+        <source>Shortcuts</source>
+        <translation>الاختصارات</translation>
+    </message>
+    <message>
+        <source>Colour for %1</source>
+        <translation>لون %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ShortcutEditor</name>
+    <message>
+        <source>Clear</source>
+        <translation>مسح</translation>
+    </message>
+    <message>
+        <source>Default</source>
+        <translation>الافتراضي</translation>
+    </message>
+    <message>
+        <source>Filter commands</source>
+        <translation>تصفية الأوامر</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <source>Shortcut</source>
+        <translation>الاختصار</translation>
+    </message>
+    <message>
+        <source>Press the new shortcut:</source>
+        <translation>اضغط الاختصار الجديد:</translation>
+    </message>
+    <message>
+        <source>%1 is already the shortcut of “%2”. Change that one first.</source>
+        <translation>%1 هو اختصار «%2» بالفعل. غيّر ذاك أولًا.</translation>
+    </message>
+    <message>
+        <source>“%1” has no shortcut now.</source>
+        <translation>لم يعد لـ«%1» اختصار.</translation>
+    </message>
+    <message>
+        <source>“%1” is now %2.</source>
+        <translation>صار اختصار «%1» هو %2.</translation>
+    </message>
+    <message>
+        <source>Every shortcut is back to its default.</source>
+        <translation>أعيدت كل الاختصارات إلى قيمها الافتراضية.</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::Vocabulary</name>
+    <message>
+        <source>country</source>
+        <translation>بلد</translation>
+    </message>
+    <message>
+        <source>place</source>
+        <translation>مكان</translation>
+    </message>
+    <message>
+        <source>organization</source>
+        <translation>مؤسسة</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>شخص</translation>
+    </message>
+    <message>
+        <source>threat actor</source>
+        <translation>جهة تهديد</translation>
+    </message>
+    <message>
+        <source>attack</source>
+        <translation>هجوم</translation>
+    </message>
+    <message>
+        <source>data</source>
+        <translation>بيانات</translation>
+    </message>
+    <message>
+        <source>quantity</source>
+        <translation>كمية</translation>
+    </message>
+    <message>
+        <source>money</source>
+        <translation>مبلغ مالي</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>تاريخ</translation>
+    </message>
+    <message>
+        <source>Government</source>
+        <translation>حكومي</translation>
+    </message>
+    <message>
+        <source>Healthcare</source>
+        <translation>الرعاية الصحية</translation>
+    </message>
+    <message>
+        <source>Finance</source>
+        <translation>المالية</translation>
+    </message>
+    <message>
+        <source>Postal and logistics</source>
+        <translation>البريد والخدمات اللوجستية</translation>
+    </message>
+    <message>
+        <source>Transport</source>
+        <translation>النقل</translation>
+    </message>
+    <message>
+        <source>Energy</source>
+        <translation>الطاقة</translation>
+    </message>
+    <message>
+        <source>Telecommunications</source>
+        <translation>الاتصالات</translation>
+    </message>
+    <message>
+        <source>Education</source>
+        <translation>التعليم</translation>
+    </message>
+    <message>
+        <source>Politics</source>
+        <translation>السياسة</translation>
+    </message>
+    <message>
+        <source>Media</source>
+        <translation>الإعلام</translation>
+    </message>
+    <message>
+        <source>Retail</source>
+        <translation>التجزئة</translation>
+    </message>
+    <message>
+        <source>Technology</source>
+        <translation>التقنية</translation>
+    </message>
+    <message>
+        <source>Defence</source>
+        <translation>الدفاع</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>أخرى</translation>
+    </message>
+    <message>
+        <source>Unknown</source>
+        <translation>غير معروف</translation>
+    </message>
+    <message>
+        <source>DDoS</source>
+        <translation>حجب الخدمة (DDoS)</translation>
+    </message>
+    <message>
+        <source>Data breach</source>
+        <translation>تسريب بيانات</translation>
+    </message>
+    <message>
+        <source>Hack and leak</source>
+        <translation>اختراق ونشر</translation>
+    </message>
+    <message>
+        <source>Ransomware</source>
+        <translation>برمجية فدية</translation>
+    </message>
+    <message>
+        <source>Malware</source>
+        <translation>برمجية خبيثة</translation>
+    </message>
+    <message>
+        <source>Defacement</source>
+        <translation>تشويه موقع</translation>
+    </message>
+    <message>
+        <source>Phishing</source>
+        <translation>تصيد احتيالي</translation>
+    </message>
+    <message>
+        <source>Account takeover</source>
+        <translation>الاستيلاء على حساب</translation>
+    </message>
+    <message>
+        <source>Espionage</source>
+        <translation>تجسس</translation>
+    </message>
+    <message>
+        <source>Sabotage</source>
+        <translation>تخريب</translation>
+    </message>
+    <message>
+        <source>Nation state</source>
+        <translation>دولة</translation>
+    </message>
+    <message>
+        <source>State-affiliated</source>
+        <translation>مرتبط بدولة</translation>
+    </message>
+    <message>
+        <source>Criminal</source>
+        <translation>إجرامي</translation>
+    </message>
+    <message>
+        <source>Hacktivist</source>
+        <translation>قرصنة نضالية</translation>
+    </message>
+    <message>
+        <source>Insider</source>
+        <translation>من الداخل</translation>
+    </message>
+    <message>
+        <source>Individual</source>
+        <translation>فرد</translation>
+    </message>
+    <message>
+        <source>Financial</source>
+        <translation>مالي</translation>
+    </message>
+    <message>
+        <source>Ideology</source>
+        <translation>عقائدي</translation>
+    </message>
+    <message>
+        <source>Grudge</source>
+        <translation>ضغينة</translation>
+    </message>
+    <message>
+        <source>Fun</source>
+        <translation>تسلية</translation>
+    </message>
+    <message>
+        <source>exact</source>
+        <translation>بالضبط</translation>
+    </message>
+    <message>
+        <source>approx</source>
+        <translation>تقريبًا</translation>
+    </message>
+    <message>
+        <source>more than</source>
+        <translation>أكثر من</translation>
+    </message>
+    <message>
+        <source>less than</source>
+        <translation>أقل من</translation>
+    </message>
+    <message>
+        <source>up to</source>
+        <translation>حتى</translation>
+    </message>
+    <message>
+        <source>Personal</source>
+        <translation>شخصية</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>بيانات اتصال</translation>
+    </message>
+    <message>
+        <source>Identity</source>
+        <translation>هوية</translation>
+    </message>
+    <message>
+        <source>Medical</source>
+        <translation>طبية</translation>
+    </message>
+    <message>
+        <source>Credentials</source>
+        <translation>بيانات دخول</translation>
+    </message>
+    <message>
+        <source>Internal</source>
+        <translation>داخلية</translation>
+    </message>
+    <message>
+        <source>Confirmed by the victim</source>
+        <translation>أكدته الضحية</translation>
+    </message>
+    <message>
+        <source>Claimed</source>
+        <translation>ادعاء</translation>
+    </message>
+    <message>
+        <source>Denied</source>
+        <translation>نُفي</translation>
+    </message>
+    <message>
+        <source>Suspected</source>
+        <translation>مشتبه به</translation>
+    </message>
+    <message>
+        <source>Attempted</source>
+        <translation>محاولة أُحبطت</translation>
+    </message>
+    <message>
+        <source>Service outage</source>
+        <translation>انقطاع الخدمة</translation>
+    </message>
+    <message>
+        <source>Data exposure</source>
+        <translation>كشف بيانات</translation>
+    </message>
+    <message>
+        <source>Data manipulation</source>
+        <translation>التلاعب بالبيانات</translation>
+    </message>
+    <message>
+        <source>Financial loss</source>
+        <translation>خسارة مالية</translation>
+    </message>
+    <message>
+        <source>None stated</source>
+        <translation>لم يُذكر</translation>
+    </message>
+    <message>
+        <source>Victim</source>
+        <translation>الضحية</translation>
+    </message>
+    <message>
+        <source>Victim sector</source>
+        <translation>قطاع الضحية</translation>
+    </message>
+    <message>
+        <source>Victim country</source>
+        <translation>بلد الضحية</translation>
+    </message>
+    <message>
+        <source>Attack type</source>
+        <translation>نوع الهجوم</translation>
+    </message>
+    <message>
+        <source>Actor</source>
+        <translation>المهاجم</translation>
+    </message>
+    <message>
+        <source>Actor type</source>
+        <translation>نوع المهاجم</translation>
+    </message>
+    <message>
+        <source>Actor country</source>
+        <translation>بلد المهاجم</translation>
+    </message>
+    <message>
+        <source>Motive</source>
+        <translation>الدافع</translation>
+    </message>
+    <message>
+        <source>Records affected</source>
+        <translation>السجلات المتأثرة</translation>
+    </message>
+    <message>
+        <source>Records qualifier</source>
+        <translation>دقة عدد السجلات</translation>
+    </message>
+    <message>
+        <source>Data types</source>
+        <translation>أنواع البيانات</translation>
+    </message>
+    <message>
+        <source>Incident date</source>
+        <translation>تاريخ الحادثة</translation>
+    </message>
+    <message>
+        <source>Disclosure</source>
+        <translation>الإفصاح</translation>
+    </message>
+    <message>
+        <source>Impact</source>
+        <translation>الأثر</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>الدليل</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Suggested</source>
+        <translation>مقترح</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>مؤكد</translation>
+    </message>
+    <message>
+        <source>Corrected</source>
+        <translation>مصحَّح</translation>
+    </message>
+</context>
+<context>
+    <name>RejectIncident</name>
+    <message>
+        <source>Reject incident</source>
+        <translation>رفض الحادثة</translation>
+    </message>
+</context>
+<context>
+    <name>RemoveEntity</name>
+    <message>
+        <source>Remove entity</source>
+        <translation>إزالة الكيان</translation>
+    </message>
+</context>
+<context>
+    <name>SetIncidentField</name>
+    <message>
+        <source>Change %1</source>
+        <translation>تعديل %1</translation>
+    </message>
+</context>
+<context>
+    <name>SplitIncident</name>
+    <message>
+        <source>Split incident</source>
+        <translation>تقسيم الحادثة</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Welcome to Rasid</source>
+        <translation>مرحبًا بك في راصد</translation>
+    </message>
+    <message>
+        <source>Your name, stored with every edit you make (you can change it in Settings):</source>
+        <translation>اسمك، يُحفظ مع كل تعديل تجريه (يمكنك تغييره من الإعدادات):</translation>
+    </message>
+    <message>
+        <source>Rasid</source>
+        <translation>راصد</translation>
+    </message>
+    <message>
+        <source>Rasid: build cyber-incident datasets from Arabic news.</source>
+        <translation>راصد: ابنِ قواعد بيانات الحوادث السيبرانية من الأخبار العربية.</translation>
+    </message>
+    <message>
+        <source>A folder of articles to import, or a workspace.</source>
+        <translation>مجلد مقالات لاستيراده، أو مساحة عمل.</translation>
+    </message>
+</context>
+</TS>

@@ -1,0 +1,283 @@
+#include "articlelistpanel.h"
+
+#include "articlelistmodel.h"
+#include "countries.h"
+#include "iconproxymodel.h"
+#include "incidentfieldmodel.h"
+#include "roles.h"
+
+#include <QComboBox>
+#include <QEvent>
+#include <QHBoxLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QLocale>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Rasid {
+
+ArticleListPanel::ArticleListPanel(QWidget *parent)
+    : QWidget(parent)
+    , m_proxy(new IconProxyModel(this))
+    , m_table(new QTableView(this))
+    , m_search(new QLineEdit(this))
+    , m_state(new QComboBox(this))
+    , m_country(new QComboBox(this))
+    , m_attack(new QComboBox(this))
+    , m_reviewed(new QLabel(this))
+    , m_searchTimer(new QTimer(this))
+{
+    setObjectName(u"articleListPanel"_s);
+    m_table->setObjectName(u"articleTable"_s);
+    m_search->setObjectName(u"articleSearch"_s);
+    m_state->setObjectName(u"stateFilter"_s);
+    m_country->setObjectName(u"countryFilter"_s);
+    m_attack->setObjectName(u"attackFilter"_s);
+    m_reviewed->setObjectName(u"reviewedCount"_s);
+    m_reviewed->setTextFormat(Qt::PlainText);
+
+    m_table->setModel(m_proxy);
+    m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_table->setSortingEnabled(true);
+    m_table->setWordWrap(false);
+    m_table->setTextElideMode(Qt::ElideRight);
+    m_table->verticalHeader()->hide();
+    m_table->verticalHeader()->setDefaultSectionSize(m_table->fontMetrics().height() + 8);
+    m_table->horizontalHeader()->setHighlightSections(false);
+    m_table->horizontalHeader()->setSortIndicatorShown(true);
+    m_table->horizontalHeader()->setSortIndicator(-1, Qt::AscendingOrder);
+
+    m_search->setClearButtonEnabled(true);
+    m_searchTimer->setSingleShot(true);
+    m_searchTimer->setInterval(SearchDelayMs);
+
+    auto *filters = new QHBoxLayout;
+    filters->setContentsMargins(0, 0, 0, 0);
+    filters->addWidget(m_state, 1);
+    filters->addWidget(m_country, 1);
+    filters->addWidget(m_attack, 1);
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->addWidget(m_search);
+    layout->addLayout(filters);
+    layout->addWidget(m_table, 1);
+    layout->addWidget(m_reviewed);
+
+    retranslate();
+    connect(m_search, &QLineEdit::textEdited, this, &ArticleListPanel::scheduleFilter);
+    connect(m_search, &QLineEdit::returnPressed, this, &ArticleListPanel::applyFilterNow);
+    // The clear button changes the text without textEdited.
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        if (text.isEmpty()) {
+            scheduleFilter();
+        }
+    });
+    connect(m_searchTimer, &QTimer::timeout, this, &ArticleListPanel::applyFilterNow);
+    for (QComboBox *combo : {m_state, m_country, m_attack}) {
+        connect(combo, &QComboBox::activated, this, &ArticleListPanel::applyFilterNow);
+    }
+}
+
+void ArticleListPanel::setModel(ArticleListModel *model)
+{
+    if (m_model) {
+        disconnect(m_model, nullptr, this, nullptr);
+    }
+    m_model = model;
+    m_proxy->setSourceModel(model);
+    m_currentId = 0;
+    if (model) {
+        auto *header = m_table->horizontalHeader();
+        header->setSectionResizeMode(QHeaderView::Interactive);
+        header->setSectionResizeMode(ArticleStateColumn, QHeaderView::ResizeToContents);
+        header->setSectionResizeMode(ArticleTitleColumn, QHeaderView::Stretch);
+        header->resizeSection(ArticleOutletColumn, 90);
+        header->resizeSection(ArticleDateColumn, 80);
+        header->resizeSection(ArticleCountryColumn, 50);
+        header->resizeSection(ArticleAttackColumn, 90);
+        header->setSectionResizeMode(ArticleIncidentsColumn, QHeaderView::ResizeToContents);
+        connect(model, &ArticleListModel::countsChanged, this, &ArticleListPanel::updateCounts);
+        connect(model, &QAbstractItemModel::modelReset, this, [this] {
+            // Keep the analyst on the same article across re-sorts, filters and
+            // refreshes. Under a text search, only look in the first page:
+            // finding the article deeper would cost a full-text query per
+            // keystroke. An article the list no longer shows stays on screen.
+            if (m_currentId != 0) {
+                const int row = m_model->filter().searchText().trimmed().isEmpty()
+                    ? m_model->loadArticle(m_currentId)
+                    : m_model->rowForArticle(m_currentId);
+                const QSignalBlocker blocker(m_table->selectionModel());
+                if (row >= 0) {
+                    selectRow(row);
+                } else {
+                    m_table->selectionModel()->clear();
+                }
+            }
+            updateCounts();
+        });
+        connect(m_table->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+                [this](const QModelIndex &current) {
+                    const qint64 id = current.isValid() ? m_model->articleIdAt(current.row()) : 0;
+                    if (id != m_currentId) {
+                        m_currentId = id;
+                        emit currentArticleChanged(id);
+                    }
+                });
+    }
+    updateCounts();
+}
+
+void ArticleListPanel::setCountries(const QStringList &isoCodes)
+{
+    if (isoCodes == m_countries) {
+        return;
+    }
+    m_countries = isoCodes;
+    fillCombos();
+}
+
+qint64 ArticleListPanel::currentArticleId() const
+{
+    return m_currentId;
+}
+
+int ArticleListPanel::currentRow() const
+{
+    // The shown article's row, or -1 when the list does not show it.
+    return m_model && m_currentId != 0 ? m_model->rowForArticle(m_currentId) : -1;
+}
+
+bool ArticleListPanel::selectRow(int row)
+{
+    if (!m_model || row < 0) {
+        return false;
+    }
+    while (row >= m_model->rowCount() && m_model->canFetchMore({})) {
+        m_model->fetchMore({});
+    }
+    if (row >= m_model->rowCount()) {
+        return false;
+    }
+    const QModelIndex index = m_proxy->index(row, ArticleTitleColumn);
+    m_table->selectionModel()->setCurrentIndex(index,
+                                               QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_table->scrollTo(index);
+    return true;
+}
+
+bool ArticleListPanel::selectArticle(qint64 articleId)
+{
+    if (!m_model) {
+        return false;
+    }
+    const int row = m_model->loadArticle(articleId);
+    return row >= 0 && selectRow(row);
+}
+
+void ArticleListPanel::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void ArticleListPanel::scheduleFilter()
+{
+    m_searchTimer->start();
+}
+
+void ArticleListPanel::applyFilterNow()
+{
+    m_searchTimer->stop();
+    if (!m_model) {
+        return;
+    }
+    ArticleFilter filter;
+    const QString state = m_state->currentData().toString();
+    if (state == u"open") {
+        filter.setReviewStates({u"new"_s, u"in_review"_s});
+    } else if (!state.isEmpty()) {
+        filter.setReviewStates({state});
+    }
+    filter.setCountry(m_country->currentData().toString());
+    filter.setAttackType(m_attack->currentData().toString());
+    filter.setSearchText(m_search->text());
+    if (filter != m_model->filter()) {
+        m_model->setFilter(filter);
+    }
+}
+
+void ArticleListPanel::updateCounts()
+{
+    if (!m_model) {
+        m_reviewed->clear();
+        return;
+    }
+    const QLocale locale;
+    QString text = tr("%1 / %2 reviewed")
+                       .arg(locale.toString(m_model->reviewedCount()), locale.toString(m_model->totalCount()));
+    if (!m_model->filter().isEmpty()) {
+        text += u"  ·  "_s + tr("%1 shown").arg(locale.toString(m_model->matchingCount()));
+    }
+    m_reviewed->setText(text);
+}
+
+void ArticleListPanel::fillCombos()
+{
+    const QString state = m_state->currentData().toString();
+    const QString country = m_country->currentData().toString();
+    const QString attack = m_attack->currentData().toString();
+    const QSignalBlocker b1(m_state);
+    const QSignalBlocker b2(m_country);
+    const QSignalBlocker b3(m_attack);
+
+    m_state->clear();
+    m_state->addItem(tr("Any review state"), QString());
+    m_state->addItem(tr("Not reviewed yet"), u"open"_s);
+    for (const QString &code : {u"new"_s, u"in_review"_s, u"reviewed"_s}) {
+        m_state->addItem(reviewStateLabel(code), code);
+    }
+    m_state->setCurrentIndex(std::max(0, m_state->findData(state)));
+
+    m_country->clear();
+    m_country->addItem(tr("Any country"), QString());
+    for (const QString &code : std::as_const(m_countries)) {
+        m_country->addItem(countryChoiceLabel(code), code);
+    }
+    m_country->setCurrentIndex(std::max(0, m_country->findData(country)));
+
+    m_attack->clear();
+    m_attack->addItem(tr("Any attack type"), QString());
+    for (const QString &code : allowedFieldValues(u"attack_type"_s)) {
+        if (!code.isEmpty()) {
+            m_attack->addItem(fieldValueLabel(u"attack_type"_s, code), code);
+        }
+    }
+    m_attack->setCurrentIndex(std::max(0, m_attack->findData(attack)));
+}
+
+void ArticleListPanel::retranslate()
+{
+    m_search->setPlaceholderText(tr("Search the articles (Arabic-aware)"));
+    m_state->setToolTip(tr("Filter by review state"));
+    m_country->setToolTip(tr("Filter by victim country"));
+    m_attack->setToolTip(tr("Filter by attack type"));
+    fillCombos();
+    updateCounts();
+}
+
+void ArticleListPanel::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        retranslate();
+    }
+}
+
+} // namespace Rasid

@@ -1,0 +1,80 @@
+#pragma once
+
+#include "articlefilter.h"
+#include "articlelistmodel.h"
+
+#include <QPointer>
+#include <QWidget>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QTableView;
+class QTimer;
+
+namespace Rasid {
+
+class IconProxyModel;
+
+/*
+ * The left-hand pane: the article table (paged from the workspace), the
+ * filters by review state, victim country and attack type, a search box that
+ * queries the workspace's Arabic full-text index as the analyst types
+ * (debounced), and the "N / M reviewed" count.
+ */
+class ArticleListPanel final : public QWidget
+{
+    Q_OBJECT
+    Q_DISABLE_COPY_MOVE(ArticleListPanel)
+public:
+    static constexpr int SearchDelayMs = 200;
+
+    explicit ArticleListPanel(QWidget *parent = nullptr);
+
+    void setModel(ArticleListModel *model);
+    ArticleListModel *model() const { return m_model; }
+    // Countries to offer in the filter (ISO codes of the workspace's incidents).
+    void setCountries(const QStringList &isoCodes);
+
+    QTableView *table() const { return m_table; }
+    QLineEdit *searchEdit() const { return m_search; }
+    QComboBox *stateCombo() const { return m_state; }
+    QComboBox *countryCombo() const { return m_country; }
+    QComboBox *attackCombo() const { return m_attack; }
+    QLabel *reviewedLabel() const { return m_reviewed; }
+
+    qint64 currentArticleId() const;
+    int currentRow() const;
+    // Selects the article (loading pages until its row is there); false when filtered out.
+    bool selectArticle(qint64 articleId);
+    bool selectRow(int row);
+    void focusSearch();
+    // Applies the filter now, without waiting for the search delay.
+    void applyFilterNow();
+
+signals:
+    void currentArticleChanged(qint64 articleId);
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void retranslate();
+    void fillCombos();
+    void scheduleFilter();
+    void updateCounts();
+
+    QPointer<ArticleListModel> m_model;
+    IconProxyModel *m_proxy = nullptr;
+    QTableView *m_table = nullptr;
+    QLineEdit *m_search = nullptr;
+    QComboBox *m_state = nullptr;
+    QComboBox *m_country = nullptr;
+    QComboBox *m_attack = nullptr;
+    QLabel *m_reviewed = nullptr;
+    QTimer *m_searchTimer = nullptr;
+    QStringList m_countries;
+    qint64 m_currentId = 0;
+};
+
+} // namespace Rasid

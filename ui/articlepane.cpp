@@ -1,0 +1,198 @@
+#include "articlepane.h"
+
+#include "articleview.h"
+#include "legendwidget.h"
+
+#include <QDate>
+#include <QEvent>
+#include <QFrame>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QPushButton>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Rasid {
+
+namespace {
+// A partial ISO date in the interface's words: "2024", "April 2024", "20 April 2024".
+QString displayDate(const QString &iso)
+{
+    const QStringList parts = iso.split(u'-');
+    const QLocale locale;
+    if (parts.size() >= 3) {
+        const QDate date = QDate::fromString(iso.left(10), Qt::ISODate);
+        if (date.isValid()) {
+            return locale.toString(date, QLocale::LongFormat);
+        }
+    }
+    if (parts.size() == 2) {
+        const int month = parts.at(1).toInt();
+        if (month >= 1 && month <= 12) {
+            return u"%1 %2"_s.arg(locale.monthName(month), parts.at(0));
+        }
+    }
+    return iso;
+}
+} // namespace
+
+ArticlePane::ArticlePane(QWidget *parent)
+    : QWidget(parent)
+    , m_title(new QLabel(this))
+    , m_meta(new QLabel(this))
+    , m_position(new QLabel(this))
+    , m_offerBar(new QFrame(this))
+    , m_offerText(new QLabel(m_offerBar))
+    , m_offerButton(new QPushButton(m_offerBar))
+    , m_offerDismiss(new QPushButton(m_offerBar))
+    , m_view(new ArticleView(this))
+    , m_legend(new LegendWidget(this))
+{
+    setObjectName(u"articlePane"_s);
+    // Article metadata is data, not markup: every label is plain text.
+    for (QLabel *label : {m_title, m_meta, m_position, m_offerText}) {
+        label->setTextFormat(Qt::PlainText);
+        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    }
+    m_title->setObjectName(u"articleTitle"_s);
+    m_meta->setObjectName(u"articleMeta"_s);
+    m_position->setObjectName(u"articlePosition"_s);
+    m_title->setWordWrap(true);
+    m_meta->setWordWrap(true);
+    QFont titleFont = m_view->articleFont();
+    titleFont.setPointSizeF(titleFont.pointSizeF() * 1.25);
+    titleFont.setBold(true);
+    m_title->setFont(titleFont);
+    QPalette metaPalette = m_meta->palette();
+    metaPalette.setColor(QPalette::WindowText, palette().color(QPalette::PlaceholderText));
+    m_meta->setPalette(metaPalette);
+    m_position->setAlignment(Qt::AlignTrailing | Qt::AlignTop);
+
+    m_offerBar->setObjectName(u"offerBar"_s);
+    m_offerBar->setFrameShape(QFrame::StyledPanel);
+    m_offerBar->setAutoFillBackground(true);
+    QPalette offerPalette = m_offerBar->palette();
+    offerPalette.setColor(QPalette::Window, QColor(0xff, 0xf6, 0xd5));
+    m_offerBar->setPalette(offerPalette);
+    m_offerText->setWordWrap(true);
+    m_offerButton->setObjectName(u"offerApply"_s);
+    auto *offerLayout = new QHBoxLayout(m_offerBar);
+    offerLayout->setContentsMargins(8, 4, 8, 4);
+    offerLayout->addWidget(m_offerText, 1);
+    offerLayout->addWidget(m_offerButton);
+    offerLayout->addWidget(m_offerDismiss);
+    m_offerBar->hide();
+    connect(m_offerButton, &QPushButton::clicked, this, [this] {
+        const auto action = m_offerAction;
+        dismissOffer();
+        if (action) {
+            action();
+        }
+    });
+    connect(m_offerDismiss, &QPushButton::clicked, this, &ArticlePane::dismissOffer);
+
+    auto *header = new QGridLayout;
+    header->setContentsMargins(8, 6, 8, 2);
+    header->addWidget(m_title, 0, 0);
+    header->addWidget(m_position, 0, 1);
+    header->addWidget(m_meta, 1, 0, 1, 2);
+    header->setColumnStretch(0, 1);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->setSpacing(2);
+    layout->addLayout(header);
+    layout->addWidget(m_offerBar);
+    layout->addWidget(m_view, 1);
+    layout->addWidget(m_legend);
+    connect(m_legend, &LegendWidget::typeToggled, m_view, &ArticleView::setTypeVisible);
+    updateTexts();
+}
+
+void ArticlePane::setHeader(const ArticleHeaderInfo &info)
+{
+    m_info = info;
+    updateTexts();
+}
+
+void ArticlePane::setPosition(int position, int count)
+{
+    m_info.position = position;
+    m_info.count = count;
+    updateTexts();
+}
+
+void ArticlePane::clear()
+{
+    m_info = {};
+    m_view->clearArticle();
+    dismissOffer();
+    updateTexts();
+}
+
+QString ArticlePane::positionText() const
+{
+    return m_position->text();
+}
+
+void ArticlePane::updateTexts()
+{
+    m_title->setText(m_info.title.isEmpty() && !m_info.path.isEmpty() ? m_info.path : m_info.title);
+    // The title is Arabic or Latin; each label follows its own text.
+    m_title->setLayoutDirection(m_info.title.isRightToLeft() ? Qt::RightToLeft : layoutDirection());
+    m_title->setAlignment(Qt::AlignLeading | Qt::AlignVCenter);
+    QStringList meta;
+    if (!m_info.outlet.isEmpty()) {
+        meta.append(m_info.outlet);
+    }
+    if (!m_info.published.isEmpty()) {
+        meta.append(displayDate(m_info.published));
+    }
+    if (!m_info.sourceUrl.isEmpty()) {
+        // Isolated, so that an Arabic outlet beside it does not reorder the address.
+        meta.append(QChar(0x2068) + m_info.sourceUrl + QChar(0x2069));
+    }
+    m_meta->setText(meta.join(u"  ·  "_s));
+    m_meta->setToolTip(m_info.path);
+    const QLocale locale;
+    m_position->setText(m_info.position > 0 ? tr("%1 / %2").arg(locale.toString(m_info.position),
+                                                                  locale.toString(m_info.count))
+                                            : QString());
+    m_position->setToolTip(tr("Position of this article in the list"));
+    m_offerDismiss->setText(tr("Not now"));
+    if (m_info.title.isEmpty() && m_info.path.isEmpty()) {
+        m_title->setText(tr("No article selected"));
+    }
+}
+
+void ArticlePane::offer(const QString &text, const QString &actionText, const std::function<void()> &action)
+{
+    m_offerText->setText(text);
+    m_offerButton->setText(actionText);
+    m_offerAction = action;
+    m_offerBar->show();
+}
+
+void ArticlePane::dismissOffer()
+{
+    m_offerAction = nullptr;
+    m_offerBar->hide();
+}
+
+bool ArticlePane::isOffering() const
+{
+    return !m_offerBar->isHidden();
+}
+
+void ArticlePane::changeEvent(QEvent *event)
+{
+    QWidget::changeEvent(event);
+    if (event->type() == QEvent::LanguageChange) {
+        updateTexts();
+    }
+}
+
+} // namespace Rasid

@@ -1,0 +1,91 @@
+#include "workspacesession.h"
+
+#include "articlelistmodel.h"
+#include "entitymodel.h"
+#include "incidentfieldmodel.h"
+#include "incidentlistmodel.h"
+#include "problemsmodel.h"
+#include "reviewstore.h"
+
+#include <QSqlQuery>
+#include <QUndoStack>
+#include <QVariant>
+
+using namespace Qt::StringLiterals;
+
+namespace Rasid {
+
+std::unique_ptr<WorkspaceSession> WorkspaceSession::open(const QString &path, const QString &analyst,
+                                                         QString *error)
+{
+    std::unique_ptr<WorkspaceSession> session(new WorkspaceSession);
+    if (!session->m_workspace.open(path, Workspace::Mode::ReadWrite)) {
+        if (error) {
+            *error = session->m_workspace.lastError();
+        }
+        return nullptr;
+    }
+    WorkspaceSession *s = session.get();
+    s->m_store = new ReviewStore(s->m_workspace, analyst, s);
+    s->m_undoStack = new QUndoStack(s);
+    s->m_articles = new ArticleListModel(s->m_workspace, s->m_store, s);
+    s->m_incidents = new IncidentListModel(s->m_store, s);
+    s->m_fields = new IncidentFieldModel(s->m_store, s->m_undoStack, s);
+    s->m_entities = new EntityModel(s->m_store, s->m_undoStack, s);
+    s->m_problems = new ProblemsModel(s->m_workspace, s);
+    return session;
+}
+
+WorkspaceSession::~WorkspaceSession()
+{
+    // The models and the store read the workspace while they go; delete them first.
+    delete m_problems;
+    delete m_entities;
+    delete m_fields;
+    delete m_incidents;
+    delete m_articles;
+    delete m_undoStack;
+    delete m_store;
+    m_workspace.close();
+}
+
+QString WorkspaceSession::sourceFolder() const
+{
+    return m_workspace.meta(u"root"_s);
+}
+
+ArticleContent WorkspaceSession::article(qint64 articleId) const
+{
+    return m_store->article(articleId);
+}
+
+qint64 WorkspaceSession::articleIdForPath(const QString &path) const
+{
+    QSqlQuery query(m_workspace.database());
+    query.prepare(u"SELECT id FROM articles WHERE path = ? AND duplicate_of IS NULL ORDER BY item LIMIT 1"_s);
+    query.addBindValue(path);
+    return execPrepared(query) && query.next() ? query.value(0).toLongLong() : 0;
+}
+
+QStringList WorkspaceSession::victimCountries(const QString &workspacePath)
+{
+    QStringList codes;
+    Workspace workspace;
+    if (!workspace.open(workspacePath, Workspace::Mode::ReadOnly)) {
+        return codes;
+    }
+    QSqlQuery query(workspace.database());
+    query.prepare(u"SELECT DISTINCT f.value FROM incident_fields f JOIN incidents i ON i.id = f.incident_id "
+                  "WHERE f.name = 'victim_country' AND f.value != '' AND i.review_status != 'rejected' "
+                  "ORDER BY f.value"_s);
+    if (!execPrepared(query)) {
+        return codes;
+    }
+    while (query.next()) {
+        codes.append(query.value(0).toString());
+    }
+    query.finish();
+    return codes;
+}
+
+} // namespace Rasid
