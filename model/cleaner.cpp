@@ -186,6 +186,48 @@ bool isUrl(QStringView s)
         && !s.contains(u' ');
 }
 
+// A dateline: one or two place words, then في / - / ، / :, then a date
+// ("تونس في 14 فيفري 2024", "الرباط - 3 مارس 2024", "القاهرة، الأحد 5 مايو 2024").
+// Its date as ISO 8601, or empty. A sentence that holds a date is not a dateline:
+// the line is short, does not end with a full stop, and only a date follows the place.
+QString datelineDate(QStringView text, int words)
+{
+    if (words > 8 || text.endsWith(u'.')) {
+        return {};
+    }
+    qsizetype sep = -1, rest = -1;
+    for (qsizetype i = 0; i < text.size() && sep < 0; ++i) {
+        const QChar c = text[i];
+        if (c == u'-' || c == u'–' || c == u'—' || c == u'،' || c == u',' || c == u':') {
+            sep = i, rest = i + 1;
+        } else if (c == u'ف' && i > 0 && text[i - 1] == u' ' && i + 2 < text.size() && text[i + 1] == u'ي'
+                   && text[i + 2] == u' ') {
+            sep = i, rest = i + 2;
+        } else if (!c.isLetter() && !c.isMark() && !isBlank(c)) {
+            return {}; // digits or other marks before the separator: not a place
+        }
+    }
+    if (sep <= 0) {
+        return {};
+    }
+    const int placeWords = wordCount(keyOf(text.first(sep)));
+    if (placeWords < 1 || placeWords > 2) {
+        return {};
+    }
+    return parsePublishedDate(text.sliced(rest));
+}
+
+// An Arabic verb in the imperfect (يخترق، يشل، يعطل): a headline, not a name.
+bool hasVerbCue(const QString &key)
+{
+    for (QStringView word : QStringView(key).split(u' ')) {
+        if (word.size() >= 3 && word.startsWith(u'ي')) {
+            return true;
+        }
+    }
+    return false;
+}
+
 // A paragraph of the story, as opposed to the short lines around a headline.
 bool isBodyParagraph(const Line &l)
 {
@@ -209,11 +251,11 @@ bool looksLikeHeadline(const Line &l)
     return stop < 0 || stop + 2 >= l.text.size();
 }
 
-// One or two words with no digits and no sentence punctuation: an outlet name,
-// a section label, a person's name.
-bool isShortLabel(const Line &l)
+// A few words with no digits and no sentence punctuation: an outlet name, a
+// section label, a person's name.
+bool isLabel(const Line &l, int maxWords, qsizetype maxChars)
 {
-    if (l.words < 1 || l.words > 2 || l.text.size() > 30 || hasDigit(l.text)) {
+    if (l.words < 1 || l.words > maxWords || l.text.size() > maxChars || hasDigit(l.text)) {
         return false;
     }
     for (QChar c : l.text) {
@@ -222,6 +264,11 @@ bool isShortLabel(const Line &l)
         }
     }
     return true;
+}
+
+bool isShortLabel(const Line &l)
+{
+    return isLabel(l, 2, 30);
 }
 
 enum class Masthead { None, Role, RoleOnly };
@@ -492,6 +539,9 @@ CleanedArticle cleanArticle(const RawArticle &raw)
         l.words = wordCount(l.key);
         if (l.text.size() <= 100 && hasDigit(l.text)) {
             l.date = parsePublishedDate(l.text);
+            if (l.date.isEmpty()) {
+                l.date = datelineDate(l.text, l.words);
+            }
         }
         lines.append(std::move(l));
     }
@@ -535,6 +585,17 @@ CleanedArticle cleanArticle(const RawArticle &raw)
             continue;
         }
         const int next = nextKept(i);
+        // "بوابة الخليج اليوم" / date line / headline: a name of up to four words
+        // directly above the date, with a longer headline after it, is the outlet.
+        if (!seenAny && i + 1 < lines.size() && !lines[i + 1].date.isEmpty() && next >= 0 && isLabel(l, 4, 40)
+            && !hasVerbCue(l.key) && looksLikeHeadline(lines[next]) && lines[next].words > l.words) {
+            if (out.outlet.isEmpty()) {
+                out.outlet = simplifiedText(l.text);
+            }
+            l.drop = true;
+            seenAny = true;
+            continue;
+        }
         if (isShortLabel(l)) {
             const bool beforeMasthead = next >= 0 && mastheadOf(lines[next]) != Masthead::None;
             const bool outletPlace = lastWasTitle || beforeMasthead || (!seenAny && l.words == 1);
