@@ -15,6 +15,7 @@
 #include <QHash>
 #include <QMap>
 #include <QLoggingCategory>
+#include <QScopeGuard>
 #include <QSet>
 #include <QSqlQuery>
 #include <QThreadPool>
@@ -580,7 +581,9 @@ void Importer::cancel()
 ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
 {
     ImportSummary summary;
-    m_cancelled.store(false);
+    // A cancel() that arrives before run() starts still counts; the flag is
+    // cleared when the run ends, so the importer can run again.
+    const auto resetCancel = qScopeGuard([this] { m_cancelled.store(false); });
     const QFileInfo rootInfo(options.folder);
     if (!rootInfo.isDir()) {
         summary.error = tr("%1 is not a folder.").arg(options.folder);

@@ -50,6 +50,7 @@ public:
 
     ImportSummary run(Workspace &workspace, const ImportOptions &options);
     // Thread-safe: the current batch finishes and is committed, then run() returns.
+    // A cancel before run() starts makes that run stop before its first batch.
     void cancel();
     bool isCancelled() const { return m_cancelled.load(); }
 

@@ -79,6 +79,7 @@ private slots:
     void reimportKeepsAnalystDecisions();
     void cancelLeavesConsistentWorkspaceAndResumes();
     void refusesAnotherFolder();
+    void cancelBeforeRunStopsItAndIsThenCleared();
     void workspaceLexiconTakesPartInMatching();
     void storesEntitiesWithExactSpans();
     void reportsProgress();
@@ -318,6 +319,30 @@ void ImporterTest::cancelLeavesConsistentWorkspaceAndResumes()
     QCOMPARE(resumed.unchanged, afterCancel);
     QCOMPARE(ws.stats().articles, 40);
     QCOMPARE(ws.stats().duplicates, 0);
+}
+
+void ImporterTest::cancelBeforeRunStopsItAndIsThenCleared()
+{
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    for (int i = 0; i < 8; ++i) {
+        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i), article(i)));
+    }
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    Importer importer;
+    ImportOptions options;
+    options.folder = folder;
+    options.extract = false;
+    options.batchSize = 2;
+    importer.cancel();
+    const ImportSummary first = importer.run(ws, options);
+    QVERIFY(first.cancelled);
+    QCOMPARE(ws.stats().articles, 0);
+    QVERIFY(!importer.isCancelled());
+    const ImportSummary second = importer.run(ws, options);
+    QVERIFY(!second.cancelled);
+    QCOMPARE(ws.stats().articles, 8);
 }
 
 void ImporterTest::refusesAnotherFolder()
