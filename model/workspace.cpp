@@ -163,6 +163,11 @@ const QVector<QStringList> &migrations()
             uR"(CREATE INDEX articles_search ON articles(id, duplicate_of, missing, path, title))"_s,
             uR"(INSERT INTO article_fts(article_fts, rank) VALUES ('rank', 'bm25(2.0, 1.0)'))"_s,
         },
+        // 6 -> 7: how many articles hold each indexed word, so that search can
+        // tell a selective query from one that matches nearly everything.
+        {
+            uR"(CREATE VIRTUAL TABLE article_vocab USING fts5vocab('article_fts', 'row'))"_s,
+        },
     };
     return steps;
 }
@@ -541,14 +546,34 @@ QVector<SearchHit> Workspace::search(const QString &userQuery, int limit) const
     if (match.isEmpty()) {
         return hits;
     }
+    // Ranking reads every match, which for a word found in most of a large
+    // corpus takes longer than an analyst waits while typing, and ranks little:
+    // such queries list the newest articles first, stopping at the limit.
+    int rarest = 0;
+    {
+        QSqlQuery vocab(database());
+        QStringList placeholders;
+        const QStringList tokens = ftsQueryTokens(userQuery);
+        for (qsizetype i = 0; i < tokens.size(); ++i) {
+            placeholders.append(u"?"_s);
+        }
+        vocab.prepare(u"SELECT min(doc) FROM article_vocab WHERE term IN (%1)"_s.arg(placeholders.join(u',')));
+        for (const QString &token : tokens) {
+            vocab.addBindValue(token);
+        }
+        if (execPrepared(vocab) && vocab.next()) {
+            rarest = vocab.value(0).toInt();
+        }
+    }
+    const bool unselective = rarest > kUnselectiveMatches;
     QSqlQuery query(database());
-    // FTS5 orders by its rank (bm25) itself; duplicates and missing articles
-    // are filtered after, so ask for a few more than the limit.
+    // FTS5 orders by its rank (bm25, titles weighing double) itself; duplicates
+    // and missing articles are filtered after, so ask for a few more than the limit.
     query.prepare(u"SELECT a.id, a.path, a.title, f.rank FROM "
-                  "(SELECT rowid, rank FROM article_fts WHERE article_fts MATCH ? ORDER BY rank LIMIT ?) AS f "
+                  "(SELECT rowid, rank FROM article_fts WHERE article_fts MATCH ? ORDER BY %1 LIMIT ?) AS f "
                   "JOIN articles a ON a.id = f.rowid "
-                  "WHERE a.duplicate_of IS NULL AND a.missing = 0 "
-                  "ORDER BY f.rank, a.id"_s);
+                  "WHERE a.duplicate_of IS NULL AND a.missing = 0 ORDER BY %2"_s.arg(
+                      unselective ? u"rowid DESC"_s : u"rank"_s, unselective ? u"a.id DESC"_s : u"f.rank, a.id"_s));
     query.addBindValue(match);
     query.addBindValue(limit > 0 ? limit + 64 : -1);
     if (!execPrepared(query)) {

@@ -58,7 +58,7 @@ public:
         // through another Workspace (the GUI's import thread). Never for a new process.
         AdditionalWriter,
     };
-    static constexpr int SchemaVersion = 6;
+    static constexpr int SchemaVersion = 7;
 
     Workspace();
     ~Workspace();
@@ -86,6 +86,9 @@ public:
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 
+    // A query whose rarest word is in more articles than this is listed newest
+    // first instead of ranked (see search()).
+    static constexpr int kUnselectiveMatches = 20000;
     // Arabic-aware full-text search over article titles and text, best first.
     QVector<SearchHit> search(const QString &query, int limit = 100) const;
     int searchCount(const QString &query) const;
