@@ -27,6 +27,8 @@ public:
     void setSearchText(const QString &text) { m_searchText = text; }
 
     bool isEmpty() const;
+    // The full-text MATCH expression of the search text, empty when there is none.
+    QString ftsMatch() const;
 
     // A condition over the table `articles` aliased `a` ("1" when nothing
     // filters) and the values to bind to its placeholders, in order.
@@ -41,8 +43,6 @@ public:
     friend bool operator!=(const ArticleFilter &a, const ArticleFilter &b) { return !(a == b); }
 
 private:
-    QString ftsMatch() const;
-
     QStringList m_reviewStates;
     QString m_country;
     QString m_attackType;

@@ -325,7 +325,7 @@ QVector<ArticleListModel::Row> ArticleListModel::rowsById(const QVector<qint64> 
  */
 QVector<ArticleListModel::Row> ArticleListModel::nextPage(qint64 afterId, int *orderPos, bool *atEnd)
 {
-    if (m_sortColumn >= 0) {
+    if (pagesByOrder()) {
         const QVector<qint64> ids = m_order.mid(*orderPos, PageSize);
         *orderPos += int(ids.size());
         *atEnd = *orderPos >= m_order.size();
@@ -349,15 +349,18 @@ QVector<ArticleListModel::Row> ArticleListModel::nextPage(qint64 afterId, int *o
 void ArticleListModel::materialiseOrder()
 {
     m_order.clear();
-    if (m_sortColumn < 0) {
+    if (!pagesByOrder()) {
         return;
     }
+    // A full-text filter is evaluated once here rather than once per page and
+    // again for the count: for a word in most of 100,000 articles each
+    // evaluation reads every match.
     const QString direction = m_sortOrder == Qt::DescendingOrder ? u" DESC"_s : u" ASC"_s;
+    const QString key = m_sortColumn >= 0 ? sortKeyExpression() + direction + u", "_s : QString();
     QSqlQuery query(m_workspace.database());
     if (!runQuery(query,
                   u"SELECT a.id FROM articles a WHERE a.missing = 0 AND a.duplicate_of IS NULL AND ("_s
-                      + m_filter.sqlCondition() + u") ORDER BY "_s + sortKeyExpression() + direction + u", a.id"_s
-                      + direction,
+                      + m_filter.sqlCondition() + u") ORDER BY "_s + key + u"a.id"_s + direction,
                   m_filter.sqlValues())) {
         return;
     }
@@ -389,7 +392,7 @@ QVector<ArticleListModel::Row> ArticleListModel::loadFromStart(int count, bool e
     if (exactly && rows.size() > count) {
         rows.resize(count); // the last kept row is where the next page starts
         *atEnd = false;
-        if (m_sortColumn >= 0) {
+        if (pagesByOrder()) {
             *orderPos = int(m_order.indexOf(rows.constLast().id)) + 1;
         }
     }
@@ -579,7 +582,9 @@ void ArticleListModel::updateCounts()
         reviewed = totals.value(1).toInt();
     }
     int matching = total;
-    if (!m_filter.isEmpty()) {
+    if (!m_filter.ftsMatch().isEmpty()) {
+        matching = int(m_order.size()); // materialised with every condition of the filter
+    } else if (!m_filter.isEmpty()) {
         QSqlQuery filtered(m_workspace.database());
         filtered.prepare(u"SELECT count(*) FROM articles a WHERE a.missing = 0 AND a.duplicate_of IS NULL AND ("_s
                          + m_filter.sqlCondition() + u')');

@@ -110,6 +110,8 @@ private:
     QVector<Row> rowsById(const QVector<qint64> &ids);
     QVector<Row> nextPage(qint64 afterId, int *orderPos, bool *atEnd);
     void materialiseOrder();
+    // Sorted lists and searches page through a list of matching ids.
+    bool pagesByOrder() const { return m_sortColumn >= 0 || !m_filter.ftsMatch().isEmpty(); }
     QVector<Row> loadPage();
     QVector<Row> loadFromStart(int count, bool exactly, bool *atEnd, int *orderPos);
     void setRows(const QVector<Row> &rows, bool atEnd, int orderPos);
