@@ -102,39 +102,46 @@ bool forEachIncidentRow(const Workspace &workspace, StatusFilter filter,
     return true;
 }
 
+void ChunkedWriter::append(const QByteArray &bytes)
+{
+    m_buffer.append(bytes);
+    if (m_ok && m_buffer.size() > (1 << 20)) {
+        m_ok = m_out.write(m_buffer) == m_buffer.size();
+        m_buffer.clear();
+    }
+}
+
+bool ChunkedWriter::finish(QString *error)
+{
+    if (m_ok && !m_buffer.isEmpty()) {
+        m_ok = m_out.write(m_buffer) == m_buffer.size();
+        m_buffer.clear();
+    }
+    if (!m_ok && error) {
+        *error = m_out.errorString();
+    }
+    return m_ok;
+}
+
 bool exportCsv(const Workspace &workspace, QIODevice &out, const ExportOptions &options, QString *error,
                int *rowsWritten)
 {
     QStringEncoder utf8(QStringEncoder::Utf8);
-    QByteArray buffer;
+    ChunkedWriter writer(out);
     if (options.bom) {
-        buffer.append("\xEF\xBB\xBF");
+        writer.append("\xEF\xBB\xBF");
     }
-    buffer.append(utf8.encode(csvRow(csvColumns())));
+    writer.append(utf8.encode(csvRow(csvColumns())));
     int rows = 0;
-    bool writeOk = true;
     const bool ok = forEachIncidentRow(
         workspace, options.status,
         [&](const IncidentRow &row) {
-            buffer.append(utf8.encode(csvRow(row.cells)));
+            writer.append(utf8.encode(csvRow(row.cells)));
             ++rows;
-            if (buffer.size() > (1 << 20)) {
-                writeOk = out.write(buffer) == buffer.size();
-                buffer.clear();
-            }
-            return writeOk;
+            return writer.ok();
         },
         error);
-    if (!ok) {
-        return false;
-    }
-    if (writeOk && !buffer.isEmpty()) {
-        writeOk = out.write(buffer) == buffer.size();
-    }
-    if (!writeOk) {
-        if (error) {
-            *error = out.errorString();
-        }
+    if (!ok || !writer.finish(error)) {
         return false;
     }
     if (rowsWritten) {

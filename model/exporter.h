@@ -47,6 +47,26 @@ struct ExportOptions
 bool exportCsv(const Workspace &workspace, QIODevice &out, const ExportOptions &options, QString *error,
                int *rowsWritten = nullptr);
 
+/*
+ * Streams an export into a device in writes of about a megabyte, so that
+ * 100,000 rows neither sit in memory nor cost a write each; the first failed
+ * write stops the export and its reason is kept.
+ */
+class ChunkedWriter final
+{
+public:
+    explicit ChunkedWriter(QIODevice &out) : m_out(out) {}
+    void append(const QByteArray &bytes);
+    bool ok() const { return m_ok; }
+    // Writes what is left; on failure stores the device's reason in *error.
+    bool finish(QString *error);
+
+private:
+    QIODevice &m_out;
+    QByteArray m_buffer;
+    bool m_ok = true;
+};
+
 // One stored field of an exported incident with its provenance (DESIGN.md §5b).
 struct ExportedField
 {

@@ -135,10 +135,9 @@ bool exportJsonLines(const Workspace &workspace, QIODevice &out, const ExportOpt
     }
 
     QStringEncoder utf8(QStringEncoder::Utf8);
-    QByteArray buffer;
+    ChunkedWriter writer(out);
     QString line;
     int written = 0;
-    bool writeOk = true;
     const bool ok = forEachIncidentDetail(
         workspace, options.status, true,
         [&](const IncidentRow &row, const IncidentDetail &detail) {
@@ -170,25 +169,12 @@ bool exportJsonLines(const Workspace &workspace, QIODevice &out, const ExportOpt
                 appendSpans(line, detail.fields.value(name).evidence, detail.articleText);
             }
             line += u"}}\n"_s;
-            buffer.append(utf8.encode(line));
+            writer.append(utf8.encode(line));
             ++written;
-            if (buffer.size() > (1 << 20)) {
-                writeOk = out.write(buffer) == buffer.size();
-                buffer.clear();
-            }
-            return writeOk;
+            return writer.ok();
         },
         error);
-    if (!ok) {
-        return false;
-    }
-    if (writeOk && !buffer.isEmpty()) {
-        writeOk = out.write(buffer) == buffer.size();
-    }
-    if (!writeOk) {
-        if (error) {
-            *error = out.errorString();
-        }
+    if (!ok || !writer.finish(error)) {
         return false;
     }
     if (rows) {
