@@ -29,6 +29,11 @@ public:
     bool isEmpty() const;
     // The full-text MATCH expression of the search text, empty when there is none.
     QString ftsMatch() const;
+    // Only the search text filters (no review state, country or attack type).
+    bool searchOnly() const
+    {
+        return m_reviewStates.isEmpty() && m_country.isEmpty() && m_attackType.isEmpty() && !ftsMatch().isEmpty();
+    }
 
     // A condition over the table `articles` aliased `a` ("1" when nothing
     // filters) and the values to bind to its placeholders, in order.

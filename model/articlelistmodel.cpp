@@ -10,6 +10,7 @@
 #include <QIcon>
 #include <QLocale>
 #include <QLoggingCategory>
+#include <QSet>
 #include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
@@ -358,6 +359,30 @@ void ArticleListModel::materialiseOrder()
     const QString direction = m_sortOrder == Qt::DescendingOrder ? u" DESC"_s : u" ASC"_s;
     const QString key = m_sortColumn >= 0 ? sortKeyExpression() + direction + u", "_s : QString();
     QSqlQuery query(m_workspace.database());
+    if (m_sortColumn < 0 && m_filter.searchOnly()) {
+        // The search box alone, in import order: the full-text index yields its
+        // matches in id order already; only duplicates and missing articles
+        // (few, found through their index) are left out.
+        QSqlQuery hidden(m_workspace.database());
+        QSet<qint64> excluded;
+        if (runQuery(hidden, u"SELECT id FROM articles WHERE duplicate_of IS NOT NULL UNION "
+                             "SELECT id FROM articles WHERE missing = 1"_s, {})) {
+            while (hidden.next()) {
+                excluded.insert(hidden.value(0).toLongLong());
+            }
+        }
+        if (!runQuery(query, u"SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid"_s + direction,
+                      {m_filter.ftsMatch()})) {
+            return;
+        }
+        while (query.next()) {
+            const qint64 id = query.value(0).toLongLong();
+            if (!excluded.contains(id)) {
+                m_order.append(id);
+            }
+        }
+        return;
+    }
     if (!runQuery(query,
                   u"SELECT a.id FROM articles a WHERE a.missing = 0 AND a.duplicate_of IS NULL AND ("_s
                       + m_filter.sqlCondition() + u") ORDER BY "_s + key + u"a.id"_s + direction,
