@@ -4,6 +4,7 @@
 // after a deliberate change to extraction, and review the diff.
 
 #include "exporter.h"
+#include "incident.h"
 #include "importer.h"
 #include "jsonlexport.h"
 #include "verisexport.h"
@@ -54,6 +55,7 @@ private slots:
     void matchesGolden_data();
     void matchesGolden();
     void everyIncidentHasEvidenceInItsArticle();
+    void controlCharactersInValuesKeepColumnsAligned();
 
 private:
     QTemporaryDir m_dir;
@@ -139,6 +141,33 @@ void SamplesExportTest::everyIncidentHasEvidenceInItsArticle()
         ++checked;
     }
     QCOMPARE(checked, m_workspace.stats().incidents);
+}
+
+void SamplesExportTest::controlCharactersInValuesKeepColumnsAligned()
+{
+    QTemporaryDir dir;
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"c.rasid"_s)));
+    QSqlQuery file(ws.database());
+    file.prepare(u"INSERT INTO files(path, status) VALUES ('a.txt', 'imported')"_s);
+    QVERIFY(file.exec());
+    QSqlQuery article(ws.database());
+    article.prepare(u"INSERT INTO articles(file_id, path, content_hash, text) VALUES (?, 'a.txt', 'h', 'نص')"_s);
+    article.addBindValue(file.lastInsertId());
+    QVERIFY(article.exec());
+    ProposedIncident incident;
+    incident.confidence = 0.8;
+    incident.set(u"victim"_s, u"وزارة\u001eالصحة\u001f"_s, 0.8);
+    incident.set(u"actor"_s, u"Kr4ken"_s, 0.8);
+    QVERIFY(storeProposedIncidents(ws.database(), article.lastInsertId().toLongLong(), {incident}));
+    QString error;
+    QVector<IncidentRow> rows;
+    QVERIFY(forEachIncidentRow(ws, StatusFilter::All, [&rows](const IncidentRow &row) { rows.append(row); return true; },
+                               &error));
+    QCOMPARE(rows.size(), 1);
+    QCOMPARE(rows.first().cells.size(), csvColumns().size());
+    QCOMPARE(rows.first().cell(u"victim"_s), u"وزارة الصحة "_s);
+    QCOMPARE(rows.first().cell(u"actor"_s), u"Kr4ken"_s);
 }
 
 QTEST_GUILESS_MAIN(SamplesExportTest)
