@@ -15,7 +15,6 @@ Q_LOGGING_CATEGORY(lcRecognizer, "rasid.recognizer")
 
 namespace {
 
-constexpr char16_t kAlef = 0x0627;
 constexpr char16_t kLam = 0x0644;
 constexpr char16_t kWaw = 0x0648;
 constexpr char16_t kTatweel = 0x0640;

@@ -1,0 +1,26 @@
+// libFuzzer target: decoding (every encoding path) and the text, HTML, JSON and
+// JSON-lines readers, then the cleaner. The first byte picks the reader.
+#include "articlereader.h"
+#include "cleaner.h"
+#include "decoder.h"
+
+#include <QByteArray>
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    if (size == 0) {
+        return 0;
+    }
+    const auto kind = static_cast<Rasid::SourceKind>(data[0] % 4);
+    const QByteArray bytes(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
+    const Rasid::DecodedText decoded = Rasid::decodeText(bytes);
+    (void)decoded;
+    const Rasid::ReadResult result = Rasid::readArticle(kind, bytes);
+    for (const Rasid::RawArticle &raw : result.articles) {
+        const Rasid::CleanedArticle cleaned = Rasid::cleanArticle(raw);
+        if (cleaned.text.contains(QChar(u'\r'))) {
+            __builtin_trap(); // the cleaned text is LF-only: offsets depend on it
+        }
+    }
+    return 0;
+}

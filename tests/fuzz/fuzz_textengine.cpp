@@ -1,0 +1,42 @@
+// libFuzzer target: folding with its offset map, the quantity and date
+// grammars and the recognizer. Every span must stay inside the text and the
+// map must stay monotonic.
+#include "dates.h"
+#include "quantities.h"
+#include "recognizer.h"
+#include "textfold.h"
+
+#include <QString>
+
+namespace {
+void check(bool condition)
+{
+    if (!condition) {
+        __builtin_trap();
+    }
+}
+} // namespace
+
+extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
+{
+    const QString text = QString::fromUtf8(reinterpret_cast<const char *>(data), qsizetype(size));
+    const Rasid::FoldedText folded = Rasid::foldWithMap(text);
+    check(folded.from.size() == folded.text.size() && folded.to.size() == folded.text.size());
+    for (qsizetype i = 0; i < folded.text.size(); ++i) {
+        check(folded.from[i] >= 0 && folded.from[i] < folded.to[i] && folded.to[i] <= text.size());
+        check(i == 0 || (folded.from[i] >= folded.from[i - 1] && folded.to[i] >= folded.to[i - 1]));
+    }
+    check(Rasid::fold(text) == folded.text);
+    const auto checkSpans = [&text](const Rasid::EntityList &entities) {
+        for (const Rasid::Entity &e : entities) {
+            check(e.start >= 0 && e.start <= e.end && e.end <= text.size());
+            check(text.mid(e.start, e.end - e.start) == e.text);
+        }
+    };
+    checkSpans(Rasid::findQuantities(folded, text));
+    checkSpans(Rasid::findDates(folded, text));
+    checkSpans(Rasid::Recognizer::instance().recognize(text, folded));
+    (void)Rasid::parseQuantity(text);
+    (void)Rasid::parseDate(text);
+    return 0;
+}
