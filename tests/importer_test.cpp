@@ -115,8 +115,8 @@ void ImporterTest::recordsEveryBadFileKind_data()
     QTest::addColumn<QByteArray>("bytes");
     QTest::addColumn<QString>("reasonPart");
     QTest::newRow("empty") << u"empty.txt"_s << QByteArray() << u"empty"_s;
-    QTest::newRow("binary") << u"binary.txt"_s << QByteArray("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0", 33)
-                            << u"binary"_s;
+    static const char png[] = "\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x10\0\0\0\x10\x08\x06\0\0\0";
+    QTest::newRow("binary") << u"binary.txt"_s << QByteArray(png, sizeof(png) - 1) << u"binary"_s;
     QTest::newRow("broken json") << u"broken.json"_s << QByteArray("{\"title\": \"x\", \"text\": ") << u"JSON"_s;
     QTest::newRow("unreadable (dangling link)") << u"dangling.txt"_s << QByteArray("@link") << u"read"_s;
     QTest::newRow("too large") << u"huge.txt"_s << QByteArray("@huge") << u"too large"_s;
