@@ -538,25 +538,23 @@ private:
     std::unique_ptr<BulkStatement> m_insertEntity;
 };
 
-// Adds the entries the analyst taught (the workspace lexicon table) to a recognizer.
-bool loadWorkspaceLexicon(const Workspace &workspace, Recognizer &recognizer, QString *error)
+using WorkspaceLexicon = QMap<int, QVector<LexiconEntry>>; // entity type -> entries
+
+// Reads the entries the analyst taught (the workspace lexicon table), by entity type.
+bool loadWorkspaceLexicon(const Workspace &workspace, WorkspaceLexicon *byType, QString *error)
 {
     QSqlQuery query(workspace.database());
     query.prepare(u"SELECT surface, folded, type, value, attributes FROM lexicon ORDER BY id"_s);
     if (!execPrepared(query, error)) {
         return false;
     }
-    QMap<int, QVector<LexiconEntry>> byType;
     while (query.next()) {
         EntityType type;
         if (!entityTypeFromName(query.value(2).toString(), &type)) {
             continue;
         }
-        byType[int(type)].append({query.value(0).toString(), query.value(1).toString(), query.value(3).toString(),
-                             query.value(4).toString()});
-    }
-    for (auto it = byType.cbegin(); it != byType.cend(); ++it) {
-        recognizer.addLexiconEntries(it.value(), EntityType(it.key()));
+        (*byType)[int(type)].append({query.value(0).toString(), query.value(1).toString(),
+                                     query.value(3).toString(), query.value(4).toString()});
     }
     return true;
 }
@@ -665,16 +663,25 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
         return summary;
     }
 
-    // The analyst's own lexicon takes part in matching like the shipped one.
-    std::optional<Recognizer> recognizer;
+    // The analyst's own lexicon takes part in matching like the shipped one; the
+    // shared recognizer is copied only when there is such a lexicon to add.
+    std::optional<Recognizer> taught;
+    const Recognizer *extractor = nullptr;
     if (options.extract) {
-        recognizer.emplace(Recognizer::instance());
-        if (!loadWorkspaceLexicon(workspace, *recognizer, &error)) {
+        WorkspaceLexicon lexicon;
+        if (!loadWorkspaceLexicon(workspace, &lexicon, &error)) {
             summary.error = tr("Cannot read the workspace lexicon: %1").arg(error);
             return summary;
         }
+        extractor = &Recognizer::instance();
+        if (!lexicon.isEmpty()) {
+            taught.emplace(Recognizer::instance());
+            for (auto it = lexicon.cbegin(); it != lexicon.cend(); ++it) {
+                taught->addLexiconEntries(it.value(), EntityType(it.key()));
+            }
+            extractor = &*taught;
+        }
     }
-    const Recognizer *extractor = recognizer ? &*recognizer : nullptr;
 
     QThreadPool pool;
     pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());

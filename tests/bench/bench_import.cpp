@@ -3,6 +3,7 @@
 // articles and peak resident memory.
 
 #include "importer.h"
+#include "benchutil.h"
 #include "workspace.h"
 
 #include <QCoreApplication>
@@ -13,25 +14,6 @@
 #include <cstdio>
 
 using namespace Qt::StringLiterals;
-
-namespace {
-
-// Peak resident set size of this process in MB (Linux).
-double peakRssMb()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmHWM:")) {
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-    }
-    return -1;
-}
-
-} // namespace
 
 int main(int argc, char *argv[])
 {
@@ -64,6 +46,6 @@ int main(int argc, char *argv[])
     std::printf("{\"bench\":\"import\",\"extract\":%s,\"files\":%d,\"articles\":%d,\"failed\":%d,\"mb\":%.1f,"
                 "\"seconds\":%.2f,\"mb_per_s\":%.1f,\"peak_rss_mb\":%.0f}\n",
                 options.extract ? "true" : "false", summary.filesSeen, summary.articles, summary.failed,
-                double(summary.bytes) / 1e6, seconds, double(summary.bytes) / 1e6 / seconds, peakRssMb());
+                double(summary.bytes) / 1e6, seconds, double(summary.bytes) / 1e6 / seconds, procStatusMb("VmHWM"));
     return summary.error.isEmpty() ? 0 : 1;
 }

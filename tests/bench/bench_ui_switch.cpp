@@ -5,6 +5,7 @@
 // p50/p95 in one JSON line.
 
 #include "articleview.h"
+#include "benchutil.h"
 #include "entitymodel.h"
 #include "reviewstore.h"
 #include "workspace.h"
@@ -75,10 +76,8 @@ int main(int argc, char *argv[])
             }
         }
     }
-    std::sort(ms.begin(), ms.end());
-    const auto at = [&ms](double p) { return ms.isEmpty() ? 0.0 : ms.at(qMin(int(ms.size()) - 1, int(p * ms.size()))); };
     std::printf("{\"bench\":\"switch_article_view\",\"articles\":%d,\"max_chars\":%d,\"max_highlights\":%d,"
                 "\"p50_ms\":%.1f,\"p95_ms\":%.1f}\n",
-                int(ms.size()), maxChars, spansShown, at(0.5), at(0.95));
+                int(ms.size()), maxChars, spansShown, percentile(ms, 0.5), percentile(ms, 0.95));
     return 0;
 }

@@ -13,6 +13,7 @@
 #include "exporter.h"
 #include "importer.h"
 #include "reviewstore.h"
+#include "benchutil.h"
 #include "workspace.h"
 
 #include <QBuffer>
@@ -30,26 +31,6 @@ using namespace Qt::StringLiterals;
 using namespace Rasid;
 
 namespace {
-
-double residentMb()
-{
-    QFile status(u"/proc/self/status"_s);
-    if (!status.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:")) {
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
-        }
-    }
-    return -1;
-}
-
-double percentile(QVector<double> values, double p)
-{
-    std::sort(values.begin(), values.end());
-    return values.isEmpty() ? 0 : values.at(qMin(int(values.size() - 1), int(p * values.size())));
-}
 
 bool exec(QSqlDatabase db, const QString &sql)
 {
@@ -119,7 +100,7 @@ int main(int argc, char *argv[])
         return 1;
     }
 
-    const double baseMb = residentMb();
+    const double baseMb = procStatusMb("VmRSS");
     QElapsedTimer clock;
     clock.start();
     Workspace ws;
@@ -197,7 +178,7 @@ int main(int argc, char *argv[])
         list.fetchMore({});
     }
     std::printf("{\"bench\":\"list_memory\",\"rows_loaded\":%d,\"rss_mb\":%.0f,\"rss_growth_mb\":%.0f}\n",
-                list.rowCount(), residentMb(), residentMb() - baseMb);
+                list.rowCount(), procStatusMb("VmRSS"), procStatusMb("VmRSS") - baseMb);
 
     QBuffer buffer;
     buffer.open(QIODevice::WriteOnly);
