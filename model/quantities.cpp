@@ -143,7 +143,9 @@ namespace {
 using Scan::Token;
 using Scan::TokenKind;
 
-// An exact decimal: mant * 10^-exp. Figures in the news never need more.
+// An exact decimal: mant * 10^-exp. Figures in the news never need more. An
+// operation that would overflow returns false and leaves the value as it was
+// (the overflow builtins store the wrapped result, so they work on copies).
 struct Decimal
 {
     qint64 mant = 0;
@@ -152,27 +154,35 @@ struct Decimal
     bool isZero() const { return mant == 0; }
     bool scaleTo(int e)
     {
-        while (exp < e) {
-            if (__builtin_mul_overflow(mant, qint64(10), &mant)) {
+        qint64 m = mant;
+        for (int k = exp; k < e; ++k) {
+            if (__builtin_mul_overflow(m, qint64(10), &m)) {
                 return false;
             }
-            ++exp;
         }
+        mant = m;
+        exp = std::max(exp, e);
         return true;
     }
     bool add(Decimal other)
     {
+        Decimal self = *this;
         const int e = std::max(exp, other.exp);
-        if (!scaleTo(e) || !other.scaleTo(e)) {
+        qint64 sum = 0;
+        if (!self.scaleTo(e) || !other.scaleTo(e) || __builtin_add_overflow(self.mant, other.mant, &sum)) {
             return false;
         }
-        return !__builtin_add_overflow(mant, other.mant, &mant);
+        mant = sum;
+        exp = e;
+        return true;
     }
     bool multiply(Decimal other)
     {
-        if (__builtin_mul_overflow(mant, other.mant, &mant)) {
+        qint64 product = 0;
+        if (__builtin_mul_overflow(mant, other.mant, &product)) {
             return false;
         }
+        mant = product;
         exp += other.exp;
         normalize();
         return true;
@@ -190,7 +200,9 @@ struct Decimal
         for (int k = 0; k < exp; ++k) {
             div *= 10;
         }
-        return (mant + div / 2) / div;
+        // Half up without computing mant + div / 2, which overflows for a
+        // figure such as 9223372036854.775807.
+        return mant / div + (div > 1 && mant % div >= div / 2 ? 1 : 0);
     }
     QString toString() const
     {
@@ -674,7 +686,9 @@ public:
     }
 
     // Parses the quantity that begins at token i, if any, into *q (folded offsets).
-    bool quantityAt(int i, ParsedQuantity *q, int *nextToken, int *foldedStart, int *foldedEnd);
+    // Tokens before firstFree belong to the previous figure: a hedge or a "%"
+    // read backwards never reaches into them, so figures never overlap.
+    bool quantityAt(int i, int firstFree, ParsedQuantity *q, int *nextToken, int *foldedStart, int *foldedEnd);
 
 private:
     QStringView word(int i) const
@@ -692,7 +706,7 @@ private:
     bool digitsAreNoCount(const NumberPhrase &np, bool signBefore) const;
     bool readComponent(int j, bool first, Component *c) const;
     bool parseNumber(int i, NumberPhrase *np) const;
-    Qualifier qualifierBefore(int first, int *startOffset) const;
+    Qualifier qualifierBefore(int first, int *startOffset, int firstFree = 0) const;
     bool currencyAfter(int j, QString *code, int *next) const;
     QString nounAfter(int j, int *next) const;
 
@@ -861,19 +875,17 @@ bool Grammar::parseNumber(int i, NumberPhrase *np) const
             const qint64 scale = n.value.mant;
             if (fraction) {
                 accepted = n.kind == NumKind::Scale && (lastScale == 0 || scale < lastScale);
+                Decimal part = pendingFraction;
+                accepted = accepted && part.multiply(n.value) && total.add(part);
                 if (accepted) {
-                    Decimal part = pendingFraction;
-                    part.multiply(n.value);
-                    total.add(part);
                     fraction = false;
                 }
             } else if (few || vagueWaiting) {
                 accepted = (n.kind == NumKind::ScalePlural || n.kind == NumKind::ScaleDefinite)
                     && (lastScale == 0 || scale < lastScale);
+                Decimal part = few ? Decimal{1, 0} : current;
+                accepted = accepted && part.multiply(n.value) && total.add(part);
                 if (accepted) {
-                    Decimal part = few ? Decimal{1, 0} : current;
-                    part.multiply(n.value);
-                    total.add(part);
                     current = Decimal{};
                     np->vague = true;
                     few = vagueWaiting = false;
@@ -883,10 +895,13 @@ bool Grammar::parseNumber(int i, NumberPhrase *np) const
                 accepted = total.multiply(n.value); // ألف مليون = a billion
             } else if (!current.isZero() && n.kind != NumKind::ScaleDual && n.kind != NumKind::ScaleDefinite
                        && (lastScale == 0 || scale < lastScale)) {
+                // A figure too large for 64 bits stops before the scale word.
                 Decimal part = current;
                 accepted = part.multiply(n.value) && total.add(part);
-                current = Decimal{};
-                hasHundred = hasTen = hasUnit = fromDigits = false;
+                if (accepted) {
+                    current = Decimal{};
+                    hasHundred = hasTen = hasUnit = fromDigits = false;
+                }
             }
             if (accepted) {
                 lastScale = scale;
@@ -959,12 +974,12 @@ bool Grammar::parseNumber(int i, NumberPhrase *np) const
     return true;
 }
 
-Qualifier Grammar::qualifierBefore(int first, int *startOffset) const
+Qualifier Grammar::qualifierBefore(int first, int *startOffset, int firstFree) const
 {
     for (const Qualifiers &q : m_t.qualifiers) {
         const int n = int(q.words.size());
         const int from = first - n;
-        if (from < 0) {
+        if (from < firstFree) {
             continue;
         }
         bool match = true;
@@ -1141,7 +1156,7 @@ bool Grammar::digitsAreNoCount(const NumberPhrase &np, bool signBefore) const
     return false;
 }
 
-bool Grammar::quantityAt(int i, ParsedQuantity *q, int *nextToken, int *foldedStart, int *foldedEnd)
+bool Grammar::quantityAt(int i, int firstFree, ParsedQuantity *q, int *nextToken, int *foldedStart, int *foldedEnd)
 {
     const Token &t = m_tok[size_t(i)];
     if (t.kind == TokenKind::Arabic) {
@@ -1190,7 +1205,7 @@ bool Grammar::quantityAt(int i, ParsedQuantity *q, int *nextToken, int *foldedSt
     Qualifier qualifier = Qualifier::Exact;
     if (code.isEmpty()) {
         int qualifierStart = start;
-        qualifier = qualifierBefore(np.first, &qualifierStart);
+        qualifier = qualifierBefore(np.first, &qualifierStart, firstFree);
         if (qualifier != Qualifier::Exact) {
             start = qualifierStart;
         }
@@ -1222,7 +1237,8 @@ bool Grammar::quantityAt(int i, ParsedQuantity *q, int *nextToken, int *foldedSt
             j = after;
         }
     }
-    if (isSymbol(np.first - 1, u'%') && kind.isEmpty() && code.isEmpty() && noun.isEmpty()) {
+    if (np.first - 1 >= firstFree && isSymbol(np.first - 1, u'%') && kind.isEmpty() && code.isEmpty()
+        && noun.isEmpty()) {
         kind = u"percent"_s; // "%30", as some outlets write it
         start = m_tok[size_t(np.first - 1)].start;
     }
@@ -1306,16 +1322,18 @@ void scanQuantities(QStringView text, Report report)
     markDates(text, tokens, &inDate);
     Grammar grammar(text, tokens);
     const int n = int(tokens.size());
+    int firstFree = 0; // the token after the last figure reported
     for (int i = 0; i < n;) {
         ParsedQuantity q;
         int next = i + 1, fs = 0, fe = 0;
-        if (!inDate[size_t(i)] && grammar.quantityAt(i, &q, &next, &fs, &fe)) {
+        if (!inDate[size_t(i)] && grammar.quantityAt(i, firstFree, &q, &next, &fs, &fe)) {
             // A figure never runs into a date: "500 ألف" stops before "في 5 يناير".
             const bool clash = std::any_of(inDate.begin() + i, inDate.begin() + std::min(next, n),
                                            [](char d) { return d != 0; });
             if (!clash) {
                 report(q, fs, fe);
                 i = std::max(next, i + 1);
+                firstFree = i;
                 continue;
             }
         }
