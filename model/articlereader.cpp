@@ -518,9 +518,38 @@ QString stripSiteName(QString title, const QString &site)
     return title;
 }
 
+// Text fields of JSON (and JSON-LD) that hold markup rather than plain text:
+// closing tags, line breaks, paragraphs, or the elements that load or run
+// something, which must never reach the article as text.
+bool looksLikeHtml(const QString &text)
+{
+    if (!text.contains(u'<')) {
+        return false;
+    }
+    if (text.contains("</"_L1)) {
+        return true;
+    }
+    for (QLatin1StringView tag : {"<br"_L1, "<p>"_L1, "<script"_L1, "<iframe"_L1, "<img"_L1, "<object"_L1,
+                                  "<embed"_L1, "<link"_L1, "<meta"_L1, "<style"_L1}) {
+        if (text.contains(tag, Qt::CaseInsensitive)) {
+            return true;
+        }
+    }
+    return false;
+}
+
+HtmlText readHtml(const QByteArray &utf8Html, bool useJsonLdBody);
+
 } // namespace
 
 HtmlText htmlToText(const QByteArray &utf8Html)
+{
+    return readHtml(utf8Html, true);
+}
+
+namespace {
+
+HtmlText readHtml(const QByteArray &utf8Html, bool useJsonLdBody)
 {
     const QByteArray html = limitHtmlNesting(utf8Html);
     GumboOptions options = kGumboDefaultOptions;
@@ -651,8 +680,9 @@ HtmlText htmlToText(const QByteArray &utf8Html)
 
     HtmlText result;
     result.body = QString::fromUtf8(body).trimmed();
-    if (result.body.isEmpty()) {
-        result.body = meta.ldBody;
+    if (result.body.isEmpty() && useJsonLdBody) {
+        // A JSON-LD body may itself be markup; its own JSON-LD is not looked at.
+        result.body = looksLikeHtml(meta.ldBody) ? readHtml(meta.ldBody.toUtf8(), false).body : meta.ldBody;
     }
     result.outlet = !meta.siteName.isEmpty() ? meta.siteName : meta.ldPublisher;
     result.title = !meta.ogTitle.isEmpty() ? meta.ogTitle
@@ -664,6 +694,8 @@ HtmlText htmlToText(const QByteArray &utf8Html)
                                                  : meta.time;
     return result;
 }
+
+} // namespace
 
 QByteArray declaredHtmlCharset(const QByteArray &bytes)
 {
@@ -747,12 +779,6 @@ QString valueText(const QJsonValue &v, bool isDate = false)
         return QDateTime::fromSecsSinceEpoch(secs, Qt::UTC).date().toString(Qt::ISODate);
     }
     return {};
-}
-
-bool looksLikeHtml(const QString &text)
-{
-    return text.contains("</"_L1) || text.contains("<br"_L1, Qt::CaseInsensitive)
-        || text.contains("<p>"_L1, Qt::CaseInsensitive);
 }
 
 // Maps one JSON object onto an article. Keys are matched without case; the

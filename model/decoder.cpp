@@ -342,6 +342,52 @@ void finish(DecodedText &out)
     }
 }
 
+/*
+ * Text in which an interrupted write or a damaged disk block left zero bytes:
+ * a run of them at the end is padding and is dropped; a few runs inside UTF-8
+ * text (at most one per thousand bytes) each become one U+FFFD. Either way the
+ * text is lossy, and a JSON-lines file keeps its good lines. Binary files have
+ * zero bytes everywhere; false for them.
+ */
+bool decodeWithZeroBytes(const QByteArray &bytes, const Utf8Scan &scan, const QByteArray &declaredCharset,
+                         DecodedText &out)
+{
+    qsizetype end = bytes.size();
+    while (end > 0 && bytes.at(end - 1) == '\0') {
+        --end;
+    }
+    if (end == 0) {
+        out.problem = u"empty file (only zero bytes)"_s;
+        return true;
+    }
+    const QByteArrayView head(bytes.constData(), end);
+    qsizetype runs = 0;
+    for (qsizetype i = 0; i < end; ++i) {
+        runs += head[i] == '\0' && (i == 0 || head[i - 1] != '\0');
+    }
+    if (runs * 1000 > end || scan.controls * 50 > end) {
+        return false;
+    }
+    if (runs > 0 && scan.multibyte < 10 * scan.invalid) {
+        return false; // zero bytes in something that is not UTF-8 either
+    }
+    QByteArray text;
+    text.reserve(end + 2 * runs);
+    for (qsizetype i = 0; i < end; ++i) {
+        if (head[i] != '\0') {
+            text.append(head[i]);
+        } else if (i == 0 || head[i - 1] != '\0') {
+            text.append("\xEF\xBF\xBD"); // U+FFFD
+        }
+    }
+    out = decodeText(text, declaredCharset); // no zero byte is left: no deeper recursion
+    if (out.problem.isEmpty()) {
+        out.lossy = true;
+        out.confidence = std::min(out.confidence, 80);
+    }
+    return true;
+}
+
 } // namespace
 
 void normalizeLineEndings(QString &text)
@@ -433,6 +479,9 @@ DecodedText decodeText(const QByteArray &bytes, const QByteArray &declaredCharse
                 return out;
             }
             out = DecodedText();
+        }
+        if (scan.nul > 0 && decodeWithZeroBytes(bytes, scan, declaredCharset, out)) {
+            return out;
         }
         if (scan.nul > 0 || scan.controls * 20 > n) {
             out.problem = binaryProblem();

@@ -24,6 +24,10 @@
 #include <optional>
 #include <QtConcurrent/QtConcurrentMap>
 
+#ifdef Q_OS_UNIX
+#include <dirent.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
@@ -78,6 +82,31 @@ QString kindName(SourceKind kind)
     return u"unsupported"_s;
 }
 
+// Names in a directory that are not valid UTF-8, decoded with U+FFFD, with
+// whether each is a folder. Qt's listings leave such entries out, so a folder
+// of windows-1256 names from an archive made on Windows would vanish unseen.
+QVector<std::pair<QString, bool>> undecodableNames(const QString &dirPath)
+{
+    QVector<std::pair<QString, bool>> names;
+#ifdef Q_OS_UNIX
+    DIR *dir = ::opendir(QFile::encodeName(dirPath).constData());
+    if (!dir) {
+        return names;
+    }
+    while (const dirent *entry = ::readdir(dir)) {
+        const QByteArray raw(entry->d_name);
+        const QString name = QString::fromUtf8(raw);
+        if (!raw.startsWith('.') && QFile::encodeName(name) != raw) {
+            names.append({name, entry->d_type == DT_DIR});
+        }
+    }
+    ::closedir(dir);
+#else
+    Q_UNUSED(dirPath)
+#endif
+    return names;
+}
+
 // Recursive scan that ignores hidden entries and the workspace's own files, and
 // survives symlink loops by visiting each real directory once.
 QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignored)
@@ -129,6 +158,17 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
             } else if (!entry.isReadable()) {
                 file.unreadable = QObject::tr("cannot read the file: permission denied");
             }
+            files.append(file);
+        }
+        // A name the system cannot be given back cannot be opened: reported, not lost.
+        for (const auto &[name, isFolder] : undecodableNames(dirPath)) {
+            ScannedFile file;
+            file.absolutePath = dirPath + u'/' + name;
+            file.path = rootDir.relativeFilePath(file.absolutePath);
+            file.unreadable = isFolder ? QObject::tr("cannot read the folder: its name is not valid UTF-8 (a "
+                                                     "Windows Arabic name?); rename it to import its files")
+                                       : QObject::tr("cannot read the file: its name is not valid UTF-8 (a "
+                                                     "Windows Arabic name?); rename it to import it");
             files.append(file);
         }
         // Depth-first in name order: push in reverse so the first name pops first.
@@ -588,6 +628,11 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
         return summary;
     }
     const QString root = rootInfo.canonicalFilePath();
+    // A damaged workspace is refused before anything is written to it.
+    if (QString damage; !workspace.checkBeforeWriting(&damage)) {
+        summary.error = damage;
+        return summary;
+    }
     const QString knownRoot = workspace.meta(u"root"_s);
     if (knownRoot.isEmpty()) {
         workspace.setMeta(u"root"_s, root);

@@ -460,23 +460,11 @@ bool ReviewStore::begin()
         emit failed(m_lastError);
         return false;
     }
-    // Each edit reads, then writes. A deferred SQLite transaction whose read
-    // snapshot went stale because the import thread committed a batch cannot
-    // take the write lock (SQLITE_BUSY_SNAPSHOT, no waiting), so take the
-    // write lock first; the busy timeout then waits for the batch to end.
-    QString error;
-    const QSqlDatabase db = m_workspace.database();
-    bool started = false;
-    if (db.driverName() == u"QSQLITE") {
-        QSqlQuery immediate(db);
-        immediate.prepare(u"BEGIN IMMEDIATE"_s);
-        started = execPrepared(immediate, &error);
-    } else {
-        started = m_workspace.beginTransaction();
-        error = m_workspace.lastError();
-    }
-    if (!started) {
-        fail(tr("Cannot start a transaction: %1").arg(error));
+    // Each edit reads, then writes: the workspace takes the write lock first
+    // (a read snapshot gone stale under the import thread's batches could not
+    // write) and in turn with those batches, so the edit waits for one at most.
+    if (!m_workspace.beginTransaction()) {
+        fail(tr("Cannot start a transaction: %1").arg(m_workspace.lastError()));
         emit failed(m_lastError);
         return false;
     }

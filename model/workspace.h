@@ -7,6 +7,7 @@
 #include <memory>
 
 class QLockFile;
+class QSqlError;
 class QSqlQuery;
 struct sqlite3;
 struct sqlite3_stmt;
@@ -83,6 +84,22 @@ public:
     bool commit();
     void rollback();
 
+    // SQLite's quick_check: every page, index and the free list, which means
+    // reading the whole file. False when the file is damaged, with a message for
+    // the analyst in *problem.
+    bool checkIntegrity(QString *problem = nullptr) const;
+    // What an import runs before it writes: checkIntegrity() for workspaces up
+    // to kFullCheckBytes (about 0.4 s for 10,000 articles). Reading a larger file
+    // through takes seconds to minutes, so those rely on the checks SQLite makes
+    // of every page it reads.
+    static constexpr qint64 kFullCheckBytes = 256LL * 1024 * 1024;
+    bool checkBeforeWriting(QString *problem = nullptr) const;
+
+    // Caps the file at about `bytes` (PRAGMA max_page_count): a write beyond it
+    // fails as on a full disk. SQLite never lowers the cap below the current
+    // size. For tests of the full-disk path; <= 0 lifts the cap.
+    bool setSizeLimit(qint64 bytes);
+
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 
@@ -96,6 +113,8 @@ public:
     static QString ftsQuery(const QString &userQuery);
 
     WorkspaceStats stats() const;
+    // The number of import problems alone (stats() counts everything).
+    int problemCount() const;
 
     // Records an analyst action in the audit log (inside the caller's transaction).
     bool audit(const QString &analyst, const QString &what, qint64 subjectId, const QString &oldValue,
@@ -112,8 +131,13 @@ private:
     std::unique_ptr<QLockFile> m_lock;
 };
 
-// Runs a prepared statement; on failure stores the driver's message in *error.
+// Runs a prepared statement; on failure stores the reason in *error (see sqlErrorText()).
 bool execPrepared(QSqlQuery &query, QString *error = nullptr);
+
+// The driver's message, led by what it means for the analyst when the cause is
+// the disk or the file (full disk, damaged or read-only file, I/O error) rather
+// than the statement.
+QString sqlErrorText(const QSqlError &error);
 
 /*
  * A prepared statement run many times in a row (the import's entity rows),

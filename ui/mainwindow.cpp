@@ -44,6 +44,7 @@
 #include <QSplitter>
 #include <QStandardPaths>
 #include <QStatusBar>
+#include <QTemporaryFile>
 #include <QTableView>
 #include <QToolButton>
 #include <QTreeView>
@@ -126,6 +127,25 @@ QString recognisedValue(const QString &phrase, EntityType type)
         }
     }
     return best ? best->value : QString();
+}
+
+// Whether Rasid can keep a workspace named `fileName` (if any) in `folder`.
+// Permission bits do not say (root ignores them, a read-only mount or an ACL
+// overrides them), so a hidden probe file is made and removed; an existing
+// workspace must also open for writing.
+bool canWriteIn(const QString &folder, const QString &fileName)
+{
+    QTemporaryFile probe(QDir(folder).filePath(u".rasid-probe-XXXXXX"_s));
+    if (!probe.open()) {
+        return false;
+    }
+    probe.close();
+    const QString existing = QDir(folder).filePath(fileName);
+    if (fileName.isEmpty() || !QFileInfo::exists(existing)) {
+        return true;
+    }
+    QFile workspace(existing);
+    return workspace.open(QIODevice::ReadWrite | QIODevice::ExistingOnly);
 }
 
 } // namespace
@@ -501,7 +521,9 @@ void MainWindow::updateRecentMenu()
 
 void MainWindow::updateProblems()
 {
-    const int count = m_session ? m_session->problems()->rowCount() : 0;
+    // Counted by the workspace: the problems model is read only for its view,
+    // as an import of 100,000 empty files leaves as many rows to load.
+    const int count = m_session ? m_session->workspace().problemCount() : 0;
     m_problemsButton->setVisible(count > 0);
     m_problemsButton->setText(tr("%n problem(s)", nullptr, count));
     m_problemsButton->setToolTip(tr("Files the import could not read: show them"));
@@ -628,7 +650,7 @@ QString MainWindow::workspacePathForFolder(const QString &folder, bool *fallback
 {
     const QFileInfo info(folder);
     const QString name = info.fileName().isEmpty() ? u"workspace"_s : info.fileName();
-    if (info.isWritable()) {
+    if (canWriteIn(info.absoluteFilePath(), name + u".rasid"_s)) {
         if (fallback) {
             *fallback = false;
         }
@@ -672,7 +694,10 @@ bool MainWindow::openFolder(const QString &folder)
     }
     if (fallback) {
         auto *box = new QMessageBox(QMessageBox::Information, tr("Open Folder"),
-                                    tr("The folder %1 is read-only, so its workspace is kept in %2.")
+                                    (canWriteIn(folder, QString())
+                                         ? tr("The workspace of the folder %1 is read-only, so Rasid keeps another "
+                                              "one in %2.")
+                                         : tr("The folder %1 is read-only, so its workspace is kept in %2."))
                                         .arg(QDir::toNativeSeparators(folder), QDir::toNativeSeparators(path)),
                                     QMessageBox::Ok, this);
         box->setAttribute(Qt::WA_DeleteOnClose);
@@ -740,7 +765,6 @@ void MainWindow::connectSession()
     connect(articles, &QAbstractItemModel::rowsInserted, this, &MainWindow::updateArticlePosition);
 
     connect(s->problems(), &QAbstractItemModel::modelReset, this, &MainWindow::updateProblems);
-    s->problems()->refresh();
     updateProblems();
 }
 
@@ -841,7 +865,9 @@ void MainWindow::importDone(const ImportSummary &summary)
     m_importStatus->hide();
     if (m_session) {
         m_session->articles()->refresh();
-        m_session->problems()->refresh();
+        if (m_problemsDialog && m_problemsDialog->isVisible()) {
+            m_session->problems()->refresh();
+        }
         updateCountries();
         if (m_currentArticle == 0 && m_session->articles()->rowCount() > 0) {
             m_list->selectRow(0);
@@ -1363,6 +1389,9 @@ void MainWindow::openProblems()
 {
     if (!m_session) {
         return;
+    }
+    if (!m_problemsDialog || !m_problemsDialog->isVisible()) {
+        m_session->problems()->refresh(); // kept current only while the view is open
     }
     if (!m_problemsDialog) {
         m_problemsDialog = new ProblemsDialog(m_session->problems(), this);

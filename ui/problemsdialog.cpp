@@ -5,12 +5,39 @@
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
+
+namespace {
+
+// File names may hold line breaks and tabs, which would cut the name short in a
+// one-line cell: they are shown as their control pictures (the tooltip keeps
+// the name as it is).
+class ControlPicturesDelegate final : public QStyledItemDelegate
+{
+public:
+    using QStyledItemDelegate::QStyledItemDelegate;
+
+    QString displayText(const QVariant &value, const QLocale &locale) const override
+    {
+        QString text = QStyledItemDelegate::displayText(value, locale);
+        for (QChar &c : text) {
+            if (c.unicode() < 0x20) {
+                c = QChar(0x2400 + c.unicode()); // U+2400 CONTROL PICTURES
+            } else if (c == QChar::LineSeparator || c == QChar::ParagraphSeparator) {
+                c = QChar(0x2424);
+            }
+        }
+        return text;
+    }
+};
+
+} // namespace
 
 ProblemsDialog::ProblemsDialog(QAbstractItemModel *problems, QWidget *parent)
     : QDialog(parent)
@@ -22,6 +49,7 @@ ProblemsDialog::ProblemsDialog(QAbstractItemModel *problems, QWidget *parent)
     m_summary->setTextFormat(Qt::PlainText);
     m_summary->setWordWrap(true);
     m_table->setModel(problems);
+    m_table->setItemDelegate(new ControlPicturesDelegate(m_table));
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setWordWrap(false);
