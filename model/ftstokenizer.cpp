@@ -1,6 +1,7 @@
 #include "ftstokenizer.h"
 
 #include "textfold.h"
+#include "utf8.h"
 
 #include <sqlite3.h>
 
@@ -41,32 +42,15 @@ int cliticLengths(QStringView word, int *lengths)
     }
     for (QStringView clitic : kClitics) {
         const int length = int(clitic.size());
+        if (clitic.front() != word.front()) {
+            continue;
+        }
         if (word.size() - length >= kMinStem && word.startsWith(clitic)
             && std::find(lengths, lengths + count, length) == lengths + count) {
             lengths[count++] = length;
         }
     }
     return count;
-}
-
-// Length in UTF-8 bytes of the UTF-16 units [from, to) of s.
-inline int utf8Length(const char16_t *s, int from, int to)
-{
-    int bytes = 0;
-    for (int i = from; i < to; ++i) {
-        const char16_t c = s[i];
-        if (c < 0x80) {
-            bytes += 1;
-        } else if (c < 0x800) {
-            bytes += 2;
-        } else if (QChar::isHighSurrogate(c) && i + 1 < to && QChar::isLowSurrogate(s[i + 1])) {
-            bytes += 4;
-            ++i;
-        } else {
-            bytes += 3;
-        }
-    }
-    return bytes;
 }
 
 struct Tokenizer
@@ -84,33 +68,6 @@ void xDelete(Fts5Tokenizer *tokenizer)
     delete reinterpret_cast<Tokenizer *>(tokenizer);
 }
 
-// Writes the UTF-8 form of UTF-16 units into out (sized 3 bytes per unit, 4 per pair).
-int toUtf8(const char16_t *s, int n, char *out)
-{
-    int o = 0;
-    for (int i = 0; i < n; ++i) {
-        const char32_t c = s[i];
-        if (c < 0x80) {
-            out[o++] = char(c);
-        } else if (c < 0x800) {
-            out[o++] = char(0xC0 | (c >> 6));
-            out[o++] = char(0x80 | (c & 0x3F));
-        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(s[i + 1])) {
-            const char32_t u = QChar::surrogateToUcs4(char16_t(c), s[i + 1]);
-            out[o++] = char(0xF0 | (u >> 18));
-            out[o++] = char(0x80 | ((u >> 12) & 0x3F));
-            out[o++] = char(0x80 | ((u >> 6) & 0x3F));
-            out[o++] = char(0x80 | (u & 0x3F));
-            ++i;
-        } else {
-            out[o++] = char(0xE0 | (c >> 12));
-            out[o++] = char(0x80 | ((c >> 6) & 0x3F));
-            out[o++] = char(0x80 | (c & 0x3F));
-        }
-    }
-    return o;
-}
-
 int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int length,
               int (*token)(void *, int, const char *, int, int, int))
 {
@@ -125,7 +82,7 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
     int u16Pos = 0;
     int bytePos = 0;
     auto byteOffset = [&](int sourceOffset) {
-        bytePos += utf8Length(src, u16Pos, sourceOffset);
+        bytePos += utf8Length(QStringView(src + u16Pos, sourceOffset - u16Pos));
         u16Pos = sourceOffset;
         return bytePos;
     };
@@ -145,7 +102,7 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
         const int start = byteOffset(folded.sourceStart(i));
         const int end = byteOffset(folded.sourceEnd(j));
         utf8.resize(4 * (j - i));
-        const int bytes = toUtf8(f + i, j - i, utf8.data());
+        const int bytes = writeUtf8(QStringView(f + i, j - i), utf8.data());
         int rc = token(context, 0, utf8.data(), bytes, start, end);
         if (rc != SQLITE_OK) {
             return rc;

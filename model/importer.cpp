@@ -2,6 +2,7 @@
 
 #include "articlereader.h"
 #include "cleaner.h"
+#include "incident.h"
 #include "pipeline.h"
 #include "recognizer.h"
 #include "textfold.h"
@@ -254,6 +255,29 @@ public:
 
     const QHash<QString, KnownFile> &known() const { return m_known; }
     QString lastError() const { return m_error; }
+
+    // Articles inserted between beginBatch() and endBatch() are added to the
+    // full-text index by one statement at the end (schema 8, 'fts_batch').
+    bool beginBatch()
+    {
+        QSqlQuery &mark = statement(m_markBatch, u"INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_batch', '1')"_s);
+        QSqlQuery &last = statement(m_lastArticle, u"SELECT coalesce(max(id), 0) FROM articles"_s);
+        if (!execPrepared(mark, &m_error) || !execPrepared(last, &m_error) || !last.next()) {
+            return false;
+        }
+        m_batchAfterId = last.value(0).toLongLong();
+        last.finish();
+        return true;
+    }
+
+    bool endBatch()
+    {
+        QSqlQuery &index = statement(m_indexBatch, u"INSERT INTO article_fts(rowid, title, text) "
+                                                   "SELECT id, title, text FROM articles WHERE id > ? ORDER BY id"_s);
+        index.addBindValue(m_batchAfterId);
+        QSqlQuery &unmark = statement(m_unmarkBatch, u"DELETE FROM meta WHERE key = 'fts_batch'"_s);
+        return execPrepared(index, &m_error) && execPrepared(unmark, &m_error);
+    }
 
     bool writeSkipped(const ScannedFile &file, const QString &reason, ImportSummary &summary)
     {
@@ -516,7 +540,10 @@ private:
 
     bool writeIncidents(qint64 articleId, const ProcessedArticle &article)
     {
-        return storeProposedIncidents(m_db, articleId, article.incidents);
+        if (!m_incidents) {
+            m_incidents = std::make_unique<IncidentWriter>(m_db);
+        }
+        return m_incidents->store(articleId, article.incidents);
     }
 
     QSqlQuery &statement(std::unique_ptr<QSqlQuery> &slot, const QString &sql)
@@ -534,8 +561,10 @@ private:
     QHash<QString, qint64> m_firstByHash;
     QString m_error;
     std::unique_ptr<QSqlQuery> m_upsertFile, m_clearProblems, m_addProblem, m_findArticle, m_markPresent,
-        m_updateArticle, m_insertArticle;
+        m_updateArticle, m_insertArticle, m_markBatch, m_lastArticle, m_indexBatch, m_unmarkBatch;
     std::unique_ptr<BulkStatement> m_insertEntity;
+    std::unique_ptr<IncidentWriter> m_incidents;
+    qint64 m_batchAfterId = 0;
 };
 
 using WorkspaceLexicon = QMap<int, QVector<LexiconEntry>>; // entity type -> entries
@@ -716,8 +745,11 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             summary.error = workspace.lastError();
             break;
         }
-        bool written = true;
+        bool written = writer.beginBatch();
         for (const FileResult &result : results) {
+            if (!written) {
+                break;
+            }
             QStringList problems;
             if (!writer.writeResult(result, summary, &problems)) {
                 written = false;
@@ -733,6 +765,7 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             bytesDone += result.file.size;
             summary.bytes += result.file.size;
         }
+        written = written && writer.endBatch();
         if (!written || !workspace.commit()) {
             workspace.rollback();
             summary.error = tr("Cannot write to the workspace: %1")

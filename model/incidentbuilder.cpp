@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -498,6 +499,16 @@ private:
     bool sameActor(int a, int b) const;
     QString victimKey(const Victim &v) const;
     QSet<QString> contentWords(const Victim &v) const;
+    // What sameVictim compares, worked out once per phrase: grouping compares
+    // every mention's victim with every draft's, so each phrase is met many times.
+    struct VictimFacts
+    {
+        QString key;          // folded, without a leading ال
+        QSet<QString> words;  // contentWords()
+        QString alias;        // folded alias attributes of its entity
+        QString aliasOf;
+    };
+    const VictimFacts &victimFacts(const Victim &v) const;
 
     // Incidents
     void group();
@@ -548,6 +559,8 @@ private:
     QVector<Mention> m_mentions;
     QVector<Draft> m_drafts;
     QSet<int> m_mentionSentences;
+    // Node-based, so that references stay valid while more are added.
+    mutable std::unordered_map<quint64, VictimFacts> m_victimFacts;
 };
 
 constexpr quint32 typeBit(EntityType type) { return quint32(1) << int(type); }
@@ -1284,38 +1297,52 @@ bool Builder::sameActor(int a, int b) const
 // (البريد / هيئة البريد الوطنية), when they share a distinctive word (خدمات البريد /
 // هيئة البريد; وزارة التشغيل / وزارة الإدماج ... والتشغيل), or when they are one
 // recognised organization or its alias.
+const Builder::VictimFacts &Builder::victimFacts(const Victim &v) const
+{
+    const quint64 id = quint64(quint32(v.first)) | (quint64(quint32(v.last)) << 21) | (quint64(v.entity + 1) << 42);
+    auto it = m_victimFacts.find(id);
+    if (it != m_victimFacts.end()) {
+        return it->second;
+    }
+    VictimFacts facts;
+    facts.key = victimKey(v);
+    if (facts.key.startsWith(u"ال"_s)) {
+        facts.key.remove(0, 2);
+    }
+    facts.words = contentWords(v);
+    if (v.entity >= 0) {
+        facts.alias = fold(m_entities[v.entity].attribute(u"alias"));
+        facts.aliasOf = fold(m_entities[v.entity].attribute(u"alias_of"));
+        if (facts.aliasOf.startsWith(u"ال"_s)) {
+            facts.aliasOf.remove(0, 2);
+        }
+    }
+    return m_victimFacts.emplace(id, std::move(facts)).first->second;
+}
+
 bool Builder::sameVictim(const Victim &a, const Victim &b) const
 {
     if (!a.valid() || !b.valid()) {
         return false;
     }
-    const auto strip = [](QString s) {
-        if (s.startsWith(u"ال"_s)) {
-            s = s.mid(2);
-        }
-        return s;
-    };
-    const QString ka = strip(victimKey(a));
-    const QString kb = strip(victimKey(b));
+    const VictimFacts &fa = victimFacts(a);
+    const VictimFacts &fb = victimFacts(b);
+    const QString &ka = fa.key;
+    const QString &kb = fb.key;
     if (ka.size() < 3 || kb.size() < 3) {
         return ka == kb;
     }
     if (ka.contains(kb) || kb.contains(ka)) {
         return true;
     }
-    if (contentWords(a).intersects(contentWords(b))) {
+    if (fa.words.intersects(fb.words)) {
         return true;
     }
     // An alias (CNSS) names its organization.
-    for (const Victim *v : {&a, &b}) {
-        const Victim *other = v == &a ? &b : &a;
-        if (v->entity >= 0) {
-            const QString alias = fold(m_entities[v->entity].attribute(u"alias"));
-            const QString aliasOf = fold(m_entities[v->entity].attribute(u"alias_of"));
-            const QString ko = strip(victimKey(*other));
-            if ((!alias.isEmpty() && ko.contains(alias)) || (!aliasOf.isEmpty() && strip(aliasOf) == ko)) {
-                return true;
-            }
+    for (const auto &[facts, other] : {std::pair{&fa, &fb}, std::pair{&fb, &fa}}) {
+        if ((!facts->alias.isEmpty() && other->key.contains(facts->alias))
+            || (!facts->aliasOf.isEmpty() && facts->aliasOf == other->key)) {
+            return true;
         }
     }
     return false;

@@ -5,6 +5,8 @@
 #include <QVector>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 class QLockFile;
 class QSqlQuery;
@@ -58,7 +60,7 @@ public:
         // through another Workspace (the GUI's import thread). Never for a new process.
         AdditionalWriter,
     };
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     Workspace();
     ~Workspace();
@@ -141,6 +143,7 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
+    std::vector<std::string> m_utf8; // the bound text of each parameter
 };
 
 } // namespace Rasid

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -111,6 +112,17 @@ void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion()
             if (version >= 1) {
                 QVERIFY(addArticle(db, u"old/article.txt"_s, u"عنوان"_s, u"تعرضت الوزارة لهجوم إلكتروني"_s) > 0);
             }
+            if (version >= 4) {
+                // An incident with an analyst's field: schema 8 moves the field rows to a new table.
+                QSqlQuery incident(db);
+                QVERIFY(incident.exec(u"INSERT INTO incidents(article_id, created_at) "
+                                      "VALUES ((SELECT max(id) FROM articles), '2024-01-01T00:00:00Z')"_s));
+                QSqlQuery field(db);
+                field.prepare(u"INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence) "
+                              "VALUES (?, 'victim', 'الوزارة', 'analyst', 1, '6:13')"_s);
+                field.addBindValue(incident.lastInsertId());
+                QVERIFY(field.exec());
+            }
             db.close();
         }
         QSqlDatabase::removeDatabase(name);
@@ -123,6 +135,19 @@ void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion()
         // Articles written before the full-text index existed are searchable after the upgrade.
         QCOMPARE(ws.searchCount(u"هجوم"_s), 1);
     }
+    if (version >= 4) {
+        QCOMPARE(count(ws.database(), u"SELECT count(*) FROM incident_fields WHERE name = 'victim' "
+                                      "AND value = 'الوزارة' AND origin = 'analyst' AND evidence = '6:13'"_s),
+                 1);
+    }
+    // Articles added after the upgrade are indexed by the trigger when no import batch is open.
+    if (version >= 1) {
+        QVERIFY(addArticle(ws.database(), u"new/article.txt"_s, u"خبر"_s, u"هجوم ثان على الوزارة"_s) > 0);
+        QCOMPARE(ws.searchCount(u"هجوم"_s), 2);
+    }
+    QSqlQuery check(ws.database());
+    QVERIFY2(check.exec(u"INSERT INTO article_fts(article_fts) VALUES ('integrity-check')"_s),
+             qPrintable(check.lastError().text()));
     // Every table of the current schema is usable.
     for (const QString &table : {u"files"_s, u"articles"_s, u"problems"_s, u"audit"_s, u"entities"_s,
                                  u"lexicon"_s, u"incidents"_s, u"incident_fields"_s}) {
