@@ -72,10 +72,19 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
               int (*token)(void *, int, const char *, int, int, int))
 {
     const QString source = QString::fromUtf8(text, length);
-    const FoldedText folded = foldWithMap(source);
-    const auto *f = reinterpret_cast<const char16_t *>(folded.text.utf16());
-    const auto *src = reinterpret_cast<const char16_t *>(source.utf16());
     const bool document = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+    // FTS5 keeps no offsets in its index: they matter only to auxiliary functions
+    // (highlight, snippet), so a document being indexed skips the offset map.
+    FoldedText mapped;
+    QString plain;
+    if (document) {
+        plain = fold(source);
+    } else {
+        mapped = foldWithMap(source);
+    }
+    const QString &folded = document ? plain : mapped.text;
+    const auto *f = reinterpret_cast<const char16_t *>(folded.utf16());
+    const auto *src = reinterpret_cast<const char16_t *>(source.utf16());
 
     // Byte offsets are needed in the original UTF-8; tokens come in order, so
     // the UTF-16 -> UTF-8 position is advanced incrementally.
@@ -88,7 +97,7 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
     };
 
     QVarLengthArray<char, 256> utf8;
-    const int n = int(folded.text.size());
+    const int n = int(folded.size());
     int i = 0;
     while (i < n) {
         if (!isWordChar(QChar(f[i]))) {
@@ -99,8 +108,8 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
         while (j < n && isWordChar(QChar(f[j]))) {
             ++j;
         }
-        const int start = byteOffset(folded.sourceStart(i));
-        const int end = byteOffset(folded.sourceEnd(j));
+        const int start = document ? 0 : byteOffset(mapped.sourceStart(i));
+        const int end = document ? 0 : byteOffset(mapped.sourceEnd(j));
         utf8.resize(4 * (j - i));
         const int bytes = writeUtf8(QStringView(f + i, j - i), utf8.data());
         int rc = token(context, 0, utf8.data(), bytes, start, end);

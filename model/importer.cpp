@@ -403,8 +403,7 @@ private:
     // analyst's work on them stays in the workspace.
     bool markMissingExcept(qint64 fileId, const QSet<int> &present)
     {
-        QSqlQuery select(m_db);
-        select.prepare(u"SELECT id, item FROM articles WHERE file_id = ? AND missing = 0"_s);
+        QSqlQuery &select = statement(m_fileArticles, u"SELECT id, item FROM articles WHERE file_id = ? AND missing = 0"_s);
         select.addBindValue(fileId);
         if (!execPrepared(select, &m_error)) {
             return false;
@@ -415,9 +414,9 @@ private:
                 gone.append(select.value(0).toLongLong());
             }
         }
+        select.finish();
         for (qint64 id : gone) {
-            QSqlQuery update(m_db);
-            update.prepare(u"UPDATE articles SET missing = 1 WHERE id = ?"_s);
+            QSqlQuery &update = statement(m_markMissing, u"UPDATE articles SET missing = 1 WHERE id = ?"_s);
             update.addBindValue(id);
             if (!execPrepared(update, &m_error)) {
                 return false;
@@ -561,7 +560,7 @@ private:
     QHash<QString, qint64> m_firstByHash;
     QString m_error;
     std::unique_ptr<QSqlQuery> m_upsertFile, m_clearProblems, m_addProblem, m_findArticle, m_markPresent,
-        m_updateArticle, m_insertArticle, m_markBatch, m_lastArticle, m_indexBatch, m_unmarkBatch;
+        m_updateArticle, m_insertArticle, m_fileArticles, m_markMissing, m_markBatch, m_lastArticle, m_indexBatch, m_unmarkBatch;
     std::unique_ptr<BulkStatement> m_insertEntity;
     std::unique_ptr<IncidentWriter> m_incidents;
     qint64 m_batchAfterId = 0;

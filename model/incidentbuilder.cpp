@@ -218,7 +218,7 @@ private:
     void add(const QString &folded, Role role, const QString &attributes, const QString &type);
 
     QVector<CueEntry> m_entries;
-    QHash<size_t, QVector<int>> m_first; // qHash of the folded first word -> entries
+    QHash<size_t, QVector<int>> m_first; // wordKey of the folded first word -> entries
     // The first two letters of every first word: most words of a text start with a
     // pair no entry starts with and need no lookup at all.
     QSet<quint32> m_bigrams;
@@ -258,6 +258,18 @@ CueLexicon::CueLexicon()
     }
 }
 
+// FNV-1a of a word's UTF-16 units: the lexicon is looked up several times for
+// every word of every article, and words are short. Entries are compared in
+// full after the lookup, so a collision costs a comparison, never a wrong cue.
+inline size_t wordKey(QStringView word)
+{
+    quint64 h = 14695981039346656037ull;
+    for (const QChar c : word) {
+        h = (h ^ c.unicode()) * 1099511628211ull;
+    }
+    return size_t(h);
+}
+
 void CueLexicon::add(const QString &folded, Role role, const QString &attributes, const QString &type)
 {
     CueEntry entry;
@@ -282,10 +294,10 @@ void CueLexicon::add(const QString &folded, Role role, const QString &attributes
     const auto bigram = [](QStringView w) {
         return w.size() < 2 ? 0u : (quint32(w[0].unicode()) << 16) | w[1].unicode();
     };
-    m_first[qHash(QStringView(head))].append(int(m_entries.size()));
+    m_first[wordKey(head)].append(int(m_entries.size()));
     m_bigrams.insert(bigram(head));
     if (head.startsWith(u"ال"_s) && head.size() > 4) {
-        m_first[qHash(QStringView(head).mid(2))].append(int(m_entries.size()));
+        m_first[wordKey(QStringView(head).mid(2))].append(int(m_entries.size()));
         m_bigrams.insert(bigram(QStringView(head).mid(2)));
     }
     m_entries.append(entry);
@@ -314,11 +326,11 @@ void CueLexicon::find(QStringView folded, const QVector<Token> &tokens, QVector<
                 QStringView key = stem.left(stem.size() - k);
                 // A ta marbuta becomes ت before a suffix: منظومتها is منظومة + ها.
                 QString marbuta;
-                if (k > 0 && key.endsWith(u'ت') && !m_first.contains(qHash(key))) {
+                if (k > 0 && key.endsWith(u'ت') && !m_first.contains(wordKey(key))) {
                     marbuta = key.chopped(1).toString() + u'ه';
                     key = marbuta;
                 }
-                const auto it = m_first.constFind(qHash(key));
+                const auto it = m_first.constFind(wordKey(key));
                 if (it == m_first.cend()) {
                     continue;
                 }
@@ -455,6 +467,51 @@ struct Filling
  * each draft is filled field by field. Everything is in token indices until fill()
  * turns spans back into offsets of the text.
  */
+// Items grouped by token: one flat array and an offset per token, filled once,
+// instead of a small list per token (articles have thousands of tokens).
+class Buckets
+{
+public:
+    struct Range
+    {
+        const int *b = nullptr;
+        const int *e = nullptr;
+        const int *begin() const { return b; }
+        const int *end() const { return e; }
+    };
+
+    // keyOf[i] is the bucket of item i, or -1; items keep their order in a bucket.
+    void build(int buckets, const QVector<int> &keyOf)
+    {
+        m_offsets.assign(size_t(buckets) + 1, 0);
+        for (int key : keyOf) {
+            if (key >= 0) {
+                ++m_offsets[size_t(key) + 1];
+            }
+        }
+        for (size_t k = 1; k < m_offsets.size(); ++k) {
+            m_offsets[k] += m_offsets[k - 1];
+        }
+        m_items.resize(size_t(m_offsets.back()));
+        std::vector<int> fill(m_offsets.begin(), m_offsets.end() - 1);
+        for (int i = 0; i < keyOf.size(); ++i) {
+            if (keyOf[i] >= 0) {
+                m_items[size_t(fill[size_t(keyOf[i])]++)] = i;
+            }
+        }
+    }
+    Range operator[](int key) const
+    {
+        Q_ASSERT(key >= 0 && size_t(key) + 1 < m_offsets.size());
+        const int *data = m_items.data();
+        return {data + m_offsets[size_t(key)], data + m_offsets[size_t(key) + 1]};
+    }
+
+private:
+    std::vector<int> m_offsets;
+    std::vector<int> m_items;
+};
+
 class Builder
 {
 public:
@@ -544,11 +601,11 @@ private:
     QVector<Clause> m_clauses;
     QVector<int> m_entFirst; // token range of each entity, -1 when it falls outside the tokens
     QVector<int> m_entLast;
-    QVector<QVector<int>> m_entitiesAt; // entities starting at each token
+    Buckets m_entitiesAt; // entities starting at each token
     QVector<Hit> m_hits;
     QVector<quint64> m_startMask;
     QVector<quint64> m_coverMask;
-    QVector<QVector<int>> m_hitsAt; // hits starting at each token
+    Buckets m_hitsAt; // hits starting at each token
     QVector<quint64> m_sentenceMask;
     QVector<int> m_countriesInSentence;
     QVector<bool> m_insideActor; // tokens inside a threat actor entity
@@ -648,7 +705,6 @@ void Builder::mapEntities()
     const int n = int(m_entities.size());
     m_entFirst.fill(-1, n);
     m_entLast.fill(-1, n);
-    m_entitiesAt.resize(m_tokens.size());
     m_countriesInSentence.fill(0, m_sentences.size());
     QVector<QSet<QString>> countries(m_sentences.size());
     for (int i = 0; i < n; ++i) {
@@ -664,7 +720,6 @@ void Builder::mapEntities()
         }
         m_entFirst[i] = int(first - m_tokens.cbegin());
         m_entLast[i] = int(last - m_tokens.cbegin());
-        m_entitiesAt[m_entFirst[i]].append(i);
         if ((typeBit(e.type) & kCountryTypes) && first->sentence >= 0 && !e.value.isEmpty()) {
             countries[first->sentence].insert(e.value);
         }
@@ -672,6 +727,7 @@ void Builder::mapEntities()
     for (int s = 0; s < m_sentences.size(); ++s) {
         m_countriesInSentence[s] = int(countries[s].size());
     }
+    m_entitiesAt.build(int(m_tokens.size()), m_entFirst);
 }
 
 void Builder::findCues()
@@ -688,8 +744,12 @@ void Builder::findCues()
     CueLexicon::instance().find(m_folded->text, m_tokens, m_hits);
     m_startMask.fill(0, m_tokens.size());
     m_coverMask.fill(0, m_tokens.size());
-    m_hitsAt.resize(m_tokens.size());
     m_sentenceMask.fill(0, m_sentences.size());
+    QVector<int> hitFirst(m_hits.size());
+    for (int h = 0; h < m_hits.size(); ++h) {
+        hitFirst[h] = m_hits[h].first;
+    }
+    m_hitsAt.build(int(m_tokens.size()), hitFirst);
     int adverts = 0;
     for (int h = 0; h < m_hits.size(); ++h) {
         const Hit &hit = m_hits[h];
@@ -698,7 +758,6 @@ void Builder::findCues()
         for (int t = hit.first; t <= hit.last; ++t) {
             m_coverMask[t] |= b;
         }
-        m_hitsAt[hit.first].append(h);
         const int s = m_tokens[hit.first].sentence;
         if (s >= 0) {
             m_sentenceMask[s] |= b;
@@ -843,7 +902,9 @@ QVector<Seed> Builder::seedsOf(int sentence) const
 
     QVector<int> sentenceHits;
     for (int t = first; t <= last; ++t) {
-        sentenceHits += m_hitsAt[t];
+        for (int h : m_hitsAt[t]) {
+            sentenceHits.append(h);
+        }
     }
     for (int t = first; t <= last; ++t) {
         for (int e : m_entitiesAt[t]) {
