@@ -22,6 +22,7 @@
 #include <QThreadPool>
 #include <QVariant>
 
+#include <deque>
 #include <optional>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -718,24 +719,28 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
         return processFile(file, known.value(file.path).hash, options, extractor, m_cancelled);
     };
 
-    // Batches overlap: the pool reads and extracts batch k + 1 while this thread
-    // writes batch k, so neither side waits for the other.
+    // Batches overlap: the pool reads and extracts the next two batches while
+    // this thread writes one, so that neither side waits for the other when a
+    // batch of long articles takes longer to extract than to write.
     const int batchSize = qMax(1, options.batchSize);
-    auto batchAt = [&](int start) { return todo.mid(start, batchSize); };
-    QFuture<FileResult> pending;
-    if (!todo.isEmpty()) {
-        pending = QtConcurrent::mapped(&pool, batchAt(0), work);
-    }
+    constexpr int kBatchesAhead = 2;
+    std::deque<QFuture<FileResult>> pending;
+    int nextStart = 0;
+    auto submitBatches = [&] {
+        while (int(pending.size()) < kBatchesAhead && nextStart < todo.size() && !m_cancelled.load()) {
+            pending.push_back(QtConcurrent::mapped(&pool, todo.mid(nextStart, batchSize), work));
+            nextStart += batchSize;
+        }
+    };
+    submitBatches();
     int filesDone = 0;
     qint64 bytesDone = 0;
-    for (int start = 0; start < todo.size(); start += batchSize) {
-        pending.waitForFinished();
-        const QList<FileResult> results = pending.results();
-        if (!m_cancelled.load() && start + batchSize < todo.size()) {
-            pending = QtConcurrent::mapped(&pool, batchAt(start + batchSize), work);
-        } else {
-            pending = {};
-        }
+    while (!pending.empty()) {
+        QFuture<FileResult> batch = pending.front();
+        pending.pop_front();
+        batch.waitForFinished();
+        const QList<FileResult> results = batch.results();
+        submitBatches();
         if (m_cancelled.load()) {
             summary.cancelled = true;
             break;
@@ -774,8 +779,9 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
         emit progress(filesDone, filesTotal, bytesDone, bytesTotal);
         emit batchWritten(summary.articles);
     }
-    if (pending.isValid()) {
-        pending.waitForFinished();
+    for (QFuture<FileResult> &batch : pending) {
+        batch.cancel(); // left only after a cancel or a write error
+        batch.waitForFinished();
     }
     summary.cancelled = summary.cancelled || m_cancelled.load();
     workspace.setMeta(u"last_import"_s, nowUtc());

@@ -103,16 +103,31 @@ const QStringList &incidentFieldNames()
 }
 
 IncidentWriter::IncidentWriter(QSqlDatabase db)
-    : m_nextOrdinal(std::make_unique<BulkStatement>(db, "SELECT coalesce(max(ordinal) + 1, 0) FROM incidents "
+    : m_db(db)
+    , m_nextOrdinal(std::make_unique<BulkStatement>(db, "SELECT coalesce(max(ordinal) + 1, 0) FROM incidents "
                                                         "WHERE article_id = ?"))
     , m_insertIncident(std::make_unique<BulkStatement>(db, "INSERT INTO incidents(article_id, ordinal, review_status, "
                                                            "confidence, created_at) VALUES (?, ?, 'suggested', ?, ?)"))
-    , m_insertField(std::make_unique<BulkStatement>(db, "INSERT INTO incident_fields(incident_id, name, value, origin, "
-                                                        "confidence, evidence) VALUES (?, ?, ?, ?, ?, ?)"))
 {
 }
 
 IncidentWriter::~IncidentWriter() = default;
+
+BulkStatement &IncidentWriter::insertFields(int count)
+{
+    if (m_insertFields.size() <= size_t(count)) {
+        m_insertFields.resize(size_t(count) + 1);
+    }
+    std::unique_ptr<BulkStatement> &slot = m_insertFields[size_t(count)];
+    if (!slot) {
+        QByteArray sql = "INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence) VALUES ";
+        for (int row = 0; row < count; ++row) {
+            sql += row ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
+        }
+        slot = std::make_unique<BulkStatement>(m_db, sql.constData());
+    }
+    return *slot;
+}
 
 bool IncidentWriter::store(qint64 articleId, const QVector<ProposedIncident> &incidents)
 {
@@ -125,6 +140,8 @@ bool IncidentWriter::store(qint64 articleId, const QVector<ProposedIncident> &in
         return false;
     }
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    QVector<const IncidentField *> fields;
+    QVector<QString> evidence;
     for (const ProposedIncident &incident : incidents) {
         m_insertIncident->bind(1, articleId);
         m_insertIncident->bind(2, ordinal++);
@@ -134,20 +151,29 @@ bool IncidentWriter::store(qint64 articleId, const QVector<ProposedIncident> &in
             return false;
         }
         const qint64 incidentId = m_insertIncident->lastInsertId();
+        fields.clear();
+        evidence.clear();
         for (const IncidentField &field : incident.fields) {
-            if (field.value.isEmpty()) {
-                continue;
+            if (!field.value.isEmpty()) {
+                fields.append(&field);
+                evidence.append(encodeEvidence(field.evidence));
             }
-            const QString evidence = encodeEvidence(field.evidence);
-            m_insertField->bind(1, incidentId);
-            m_insertField->bind(2, QStringView(field.name));
-            m_insertField->bind(3, QStringView(field.value));
-            m_insertField->bind(4, QStringView(field.origin));
-            m_insertField->bind(5, field.confidence);
-            m_insertField->bind(6, QStringView(evidence));
-            if (!m_insertField->exec()) {
-                return false;
-            }
+        }
+        if (fields.isEmpty()) {
+            continue;
+        }
+        BulkStatement &insert = insertFields(int(fields.size()));
+        for (int row = 0; row < fields.size(); ++row) {
+            const int at = row * 6;
+            insert.bind(at + 1, incidentId);
+            insert.bind(at + 2, QStringView(fields[row]->name));
+            insert.bind(at + 3, QStringView(fields[row]->value));
+            insert.bind(at + 4, QStringView(fields[row]->origin));
+            insert.bind(at + 5, fields[row]->confidence);
+            insert.bind(at + 6, QStringView(evidence[row]));
+        }
+        if (!insert.exec()) {
+            return false;
         }
     }
     return true;

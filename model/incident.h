@@ -6,6 +6,7 @@
 #include <QVector>
 
 #include <memory>
+#include <vector>
 
 namespace Rasid {
 
@@ -69,9 +70,13 @@ public:
     bool store(qint64 articleId, const QVector<ProposedIncident> &incidents);
 
 private:
+    BulkStatement &insertFields(int count);
+
+    QSqlDatabase m_db;
     std::unique_ptr<BulkStatement> m_nextOrdinal;
     std::unique_ptr<BulkStatement> m_insertIncident;
-    std::unique_ptr<BulkStatement> m_insertField;
+    // An incident's fields go in with one statement: index n holds the one for n rows.
+    std::vector<std::unique_ptr<BulkStatement>> m_insertFields;
 };
 
 // One-off form of IncidentWriter::store().

@@ -34,6 +34,11 @@ int writeUtf8(QStringView text, char *out)
             out[o++] = char(unit);
             continue;
         }
+        if (unit < 0x800) { // Arabic
+            out[o++] = char(0xC0 | (unit >> 6));
+            out[o++] = char(0x80 | (unit & 0x3F));
+            continue;
+        }
         const char32_t c = codePointAt(s, n, i);
         if (c < 0x800) {
             out[o++] = char(0xC0 | (c >> 6));

@@ -251,6 +251,8 @@ BulkStatement::BulkStatement(const QSqlDatabase &db, const char *sql)
         qCWarning(lcWorkspace) << "cannot prepare:" << sqlite3_errmsg(m_db);
         m_statement = nullptr;
     }
+    // Sized once: SQLite keeps pointers into these buffers until the next step.
+    m_utf8.resize(size_t(m_statement ? sqlite3_bind_parameter_count(m_statement) : 0));
 }
 
 BulkStatement::~BulkStatement()
@@ -276,12 +278,9 @@ void BulkStatement::bind(int index, QStringView text)
     }
     // The workspace stores UTF-8: converting here, into a buffer kept per
     // parameter, spares SQLite a conversion with an allocation for every value.
-    if (index < 1 || index > 64) {
+    if (index < 1 || size_t(index) > m_utf8.size()) {
         sqlite3_bind_text16(m_statement, index, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
         return;
-    }
-    if (m_utf8.size() < size_t(index)) {
-        m_utf8.resize(size_t(index));
     }
     std::string &buffer = m_utf8[size_t(index) - 1];
     buffer.resize(size_t(text.size()) * 3);

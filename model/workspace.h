@@ -143,7 +143,7 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
-    std::vector<std::string> m_utf8; // the bound text of each parameter
+    std::vector<std::string> m_utf8; // the bound text of each parameter, never reallocated
 };
 
 } // namespace Rasid

@@ -68,6 +68,8 @@ private slots:
     void refusesFilesThatAreNotWorkspaces();
     void refusesNewerSchema();
     void auditRecordsEdits();
+    void bulkStatementStoresEveryBoundText_data();
+    void bulkStatementStoresEveryBoundText();
 };
 
 void WorkspaceTest::newWorkspaceHasCurrentSchemaInWal()
@@ -381,4 +383,59 @@ void WorkspaceTest::auditRecordsEdits()
 }
 
 QTEST_GUILESS_MAIN(WorkspaceTest)
+void WorkspaceTest::bulkStatementStoresEveryBoundText_data()
+{
+    QTest::addColumn<QStringList>("values");
+    QTest::newRow("short texts") << QStringList{u"FR"_s, u"ma"_s, u"x"_s, QString(), u""_s, u"unknown"_s};
+    QStringList many;
+    for (int i = 0; i < 40; ++i) {
+        many.append(i % 3 ? u"حقل %1"_s.arg(i) : u"a long value that does not fit in a small buffer %1"_s.arg(i));
+    }
+    QTest::newRow("forty texts, short and long") << many;
+    QTest::newRow("Arabic, diacritics, tatweel, emoji")
+        << QStringList{u"هـجـومٌ"_s, u"وزارة الصحة"_s, u"😀 Lazarus"_s, u"٢٠٢٤"_s};
+    // An unpaired surrogate (text cut inside an emoji) is stored as U+FFFD.
+    QTest::newRow("unpaired surrogate") << QStringList{QString(QChar(0xD83D)) + u"x"_s};
+}
+
+// Text is converted to UTF-8 into a buffer per parameter; every value must reach
+// the row intact, whatever the number, length and order of the parameters.
+void WorkspaceTest::bulkStatementStoresEveryBoundText()
+{
+    QFETCH(QStringList, values);
+    Workspace ws;
+    QVERIFY(ws.open(u":memory:"_s));
+    QVERIFY(QSqlQuery(ws.database()).exec(u"CREATE TEMP TABLE t (i INTEGER, v TEXT)"_s));
+    QByteArray sql = "INSERT INTO t(i, v) VALUES ";
+    for (int i = 0; i < values.size(); ++i) {
+        sql += i ? ", (?, ?)" : "(?, ?)";
+    }
+    BulkStatement insert(ws, sql.constData());
+    QVERIFY(insert.isValid());
+    for (int round = 0; round < 2; ++round) { // the buffers are reused on the second run
+        for (int i = 0; i < values.size(); ++i) {
+            insert.bind(2 * i + 1, qint64(round * 1000 + i));
+            insert.bind(2 * i + 2, QStringView(values.at(i)));
+        }
+        QVERIFY(insert.exec());
+    }
+    QSqlQuery read(ws.database());
+    QVERIFY(read.exec(u"SELECT i, v FROM t ORDER BY i"_s));
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < values.size(); ++i) {
+            QVERIFY(read.next());
+            QCOMPARE(read.value(0).toInt(), round * 1000 + i);
+            QString expected = values.at(i);
+            for (QChar &c : expected) {
+                if (c.isSurrogate() && !(c.isHighSurrogate() && &c + 1 != expected.end() && (&c + 1)->isLowSurrogate())
+                    && !(c.isLowSurrogate() && &c != expected.begin() && (&c - 1)->isHighSurrogate())) {
+                    c = QChar::ReplacementCharacter;
+                }
+            }
+            QCOMPARE(read.value(1).isNull(), values.at(i).isNull());
+            QCOMPARE(read.value(1).toString(), expected);
+        }
+    }
+}
+
 #include "workspace_test.moc"
