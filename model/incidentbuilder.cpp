@@ -561,7 +561,7 @@ private:
     struct VictimFacts
     {
         QString key;          // folded, without a leading ال
-        QSet<QString> words;  // contentWords()
+        std::vector<size_t> words; // wordKey() of each contentWords() entry, sorted
         QString alias;        // folded alias attributes of its entity
         QString aliasOf;
     };
@@ -1370,7 +1370,12 @@ const Builder::VictimFacts &Builder::victimFacts(const Victim &v) const
     if (facts.key.startsWith(u"ال"_s)) {
         facts.key.remove(0, 2);
     }
-    facts.words = contentWords(v);
+    const QSet<QString> words = contentWords(v);
+    facts.words.reserve(size_t(words.size()));
+    for (const QString &word : words) {
+        facts.words.push_back(wordKey(word));
+    }
+    std::sort(facts.words.begin(), facts.words.end());
     if (v.entity >= 0) {
         facts.alias = fold(m_entities[v.entity].attribute(u"alias"));
         facts.aliasOf = fold(m_entities[v.entity].attribute(u"alias_of"));
@@ -1396,8 +1401,12 @@ bool Builder::sameVictim(const Victim &a, const Victim &b) const
     if (ka.contains(kb) || kb.contains(ka)) {
         return true;
     }
-    if (fa.words.intersects(fb.words)) {
-        return true;
+    // Sorted word keys: a shared distinctive word is a common element.
+    for (auto i = fa.words.cbegin(), j = fb.words.cbegin(); i != fa.words.cend() && j != fb.words.cend();) {
+        if (*i == *j) {
+            return true;
+        }
+        *i < *j ? ++i : ++j;
     }
     // An alias (CNSS) names its organization.
     for (const auto &[facts, other] : {std::pair{&fa, &fb}, std::pair{&fb, &fa}}) {
