@@ -515,22 +515,30 @@ private:
 
     bool writeEntities(qint64 articleId, const ProcessedArticle &article)
     {
-        if (!m_insertEntity) {
-            m_insertEntity = std::make_unique<BulkStatement>(
-                m_workspace, "INSERT INTO entities(article_id, start, end, type, text, value, attributes, confidence) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!m_insertEntities) {
+            m_insertEntities = std::make_unique<MultiRowInsert>(
+                m_db, "INSERT INTO entities(article_id, start, end, type, text, value, attributes, confidence)", 8);
         }
-        BulkStatement &insert = *m_insertEntity;
-        for (const Entity &entity : article.entities) {
-            const QString type = entityTypeName(entity.type);
-            insert.bind(1, articleId);
-            insert.bind(2, qint64(entity.start));
-            insert.bind(3, qint64(entity.end));
-            insert.bind(4, QStringView(type));
-            insert.bind(5, QStringView(entity.text));
-            insert.bind(6, QStringView(entity.value));
-            insert.bind(7, QStringView(entity.attributes));
-            insert.bind(8, entity.confidence);
+        // Up to 32 rows a statement; the type names stay alive until it has run.
+        constexpr int kRows = 32;
+        const QVector<Entity> &entities = article.entities;
+        QString types[kRows];
+        for (int first = 0; first < entities.size(); first += kRows) {
+            const int count = std::min(kRows, int(entities.size()) - first);
+            BulkStatement &insert = m_insertEntities->rows(count);
+            for (int row = 0; row < count; ++row) {
+                const Entity &entity = entities[first + row];
+                const int at = row * 8;
+                types[row] = entityTypeName(entity.type);
+                insert.bind(at + 1, articleId);
+                insert.bind(at + 2, qint64(entity.start));
+                insert.bind(at + 3, qint64(entity.end));
+                insert.bind(at + 4, QStringView(types[row]));
+                insert.bind(at + 5, QStringView(entity.text));
+                insert.bind(at + 6, QStringView(entity.value));
+                insert.bind(at + 7, QStringView(entity.attributes));
+                insert.bind(at + 8, entity.confidence);
+            }
             if (!insert.exec(&m_error)) {
                 return false;
             }
@@ -562,7 +570,7 @@ private:
     QString m_error;
     std::unique_ptr<QSqlQuery> m_upsertFile, m_clearProblems, m_addProblem, m_findArticle, m_markPresent,
         m_updateArticle, m_insertArticle, m_fileArticles, m_markMissing, m_markBatch, m_lastArticle, m_indexBatch, m_unmarkBatch;
-    std::unique_ptr<BulkStatement> m_insertEntity;
+    std::unique_ptr<MultiRowInsert> m_insertEntities;
     std::unique_ptr<IncidentWriter> m_incidents;
     qint64 m_batchAfterId = 0;
 };

@@ -103,31 +103,16 @@ const QStringList &incidentFieldNames()
 }
 
 IncidentWriter::IncidentWriter(QSqlDatabase db)
-    : m_db(db)
-    , m_nextOrdinal(std::make_unique<BulkStatement>(db, "SELECT coalesce(max(ordinal) + 1, 0) FROM incidents "
+    : m_nextOrdinal(std::make_unique<BulkStatement>(db, "SELECT coalesce(max(ordinal) + 1, 0) FROM incidents "
                                                         "WHERE article_id = ?"))
     , m_insertIncident(std::make_unique<BulkStatement>(db, "INSERT INTO incidents(article_id, ordinal, review_status, "
                                                            "confidence, created_at) VALUES (?, ?, 'suggested', ?, ?)"))
+    , m_insertFields(std::make_unique<MultiRowInsert>(
+          db, "INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence)", 6))
 {
 }
 
 IncidentWriter::~IncidentWriter() = default;
-
-BulkStatement &IncidentWriter::insertFields(int count)
-{
-    if (m_insertFields.size() <= size_t(count)) {
-        m_insertFields.resize(size_t(count) + 1);
-    }
-    std::unique_ptr<BulkStatement> &slot = m_insertFields[size_t(count)];
-    if (!slot) {
-        QByteArray sql = "INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence) VALUES ";
-        for (int row = 0; row < count; ++row) {
-            sql += row ? ", (?, ?, ?, ?, ?, ?)" : "(?, ?, ?, ?, ?, ?)";
-        }
-        slot = std::make_unique<BulkStatement>(m_db, sql.constData());
-    }
-    return *slot;
-}
 
 bool IncidentWriter::store(qint64 articleId, const QVector<ProposedIncident> &incidents)
 {
@@ -162,7 +147,7 @@ bool IncidentWriter::store(qint64 articleId, const QVector<ProposedIncident> &in
         if (fields.isEmpty()) {
             continue;
         }
-        BulkStatement &insert = insertFields(int(fields.size()));
+        BulkStatement &insert = m_insertFields->rows(int(fields.size()));
         for (int row = 0; row < fields.size(); ++row) {
             const int at = row * 6;
             insert.bind(at + 1, incidentId);

@@ -6,7 +6,6 @@
 #include <QVector>
 
 #include <memory>
-#include <vector>
 
 namespace Rasid {
 
@@ -54,6 +53,7 @@ struct ProposedIncident
 const QStringList &incidentFieldNames();
 
 class BulkStatement;
+class MultiRowInsert;
 
 /*
  * Stores proposed incidents inside the caller's transaction, after those the
@@ -70,13 +70,9 @@ public:
     bool store(qint64 articleId, const QVector<ProposedIncident> &incidents);
 
 private:
-    BulkStatement &insertFields(int count);
-
-    QSqlDatabase m_db;
     std::unique_ptr<BulkStatement> m_nextOrdinal;
     std::unique_ptr<BulkStatement> m_insertIncident;
-    // An incident's fields go in with one statement: index n holds the one for n rows.
-    std::vector<std::unique_ptr<BulkStatement>> m_insertFields;
+    std::unique_ptr<MultiRowInsert> m_insertFields; // an incident's fields with one statement
 };
 
 // One-off form of IncidentWriter::store().

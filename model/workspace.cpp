@@ -316,6 +316,36 @@ qint64 BulkStatement::lastInsertId() const
     return m_db ? sqlite3_last_insert_rowid(m_db) : 0;
 }
 
+MultiRowInsert::MultiRowInsert(const QSqlDatabase &db, const char *head, int columns)
+    : m_db(db)
+    , m_head(head)
+    , m_columns(columns)
+{
+}
+
+MultiRowInsert::~MultiRowInsert() = default;
+
+BulkStatement &MultiRowInsert::rows(int rows)
+{
+    if (m_statements.size() <= size_t(rows)) {
+        m_statements.resize(size_t(rows) + 1);
+    }
+    std::unique_ptr<BulkStatement> &slot = m_statements[size_t(rows)];
+    if (!slot) {
+        QByteArray row = "(?";
+        for (int c = 1; c < m_columns; ++c) {
+            row += ", ?";
+        }
+        row += ')';
+        QByteArray sql = m_head + " VALUES " + row;
+        for (int r = 1; r < rows; ++r) {
+            sql += ", " + row;
+        }
+        slot = std::make_unique<BulkStatement>(m_db, sql.constData());
+    }
+    return *slot;
+}
+
 Workspace::Workspace() = default;
 
 Workspace::~Workspace()
