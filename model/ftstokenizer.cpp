@@ -1,6 +1,7 @@
 #include "ftstokenizer.h"
 
 #include "textfold.h"
+#include "utf8.h"
 
 #include <sqlite3.h>
 
@@ -41,32 +42,15 @@ int cliticLengths(QStringView word, int *lengths)
     }
     for (QStringView clitic : kClitics) {
         const int length = int(clitic.size());
+        if (clitic.front() != word.front()) {
+            continue;
+        }
         if (word.size() - length >= kMinStem && word.startsWith(clitic)
             && std::find(lengths, lengths + count, length) == lengths + count) {
             lengths[count++] = length;
         }
     }
     return count;
-}
-
-// Length in UTF-8 bytes of the UTF-16 units [from, to) of s.
-inline int utf8Length(const char16_t *s, int from, int to)
-{
-    int bytes = 0;
-    for (int i = from; i < to; ++i) {
-        const char16_t c = s[i];
-        if (c < 0x80) {
-            bytes += 1;
-        } else if (c < 0x800) {
-            bytes += 2;
-        } else if (QChar::isHighSurrogate(c) && i + 1 < to && QChar::isLowSurrogate(s[i + 1])) {
-            bytes += 4;
-            ++i;
-        } else {
-            bytes += 3;
-        }
-    }
-    return bytes;
 }
 
 struct Tokenizer
@@ -84,54 +68,36 @@ void xDelete(Fts5Tokenizer *tokenizer)
     delete reinterpret_cast<Tokenizer *>(tokenizer);
 }
 
-// Writes the UTF-8 form of UTF-16 units into out (sized 3 bytes per unit, 4 per pair).
-int toUtf8(const char16_t *s, int n, char *out)
-{
-    int o = 0;
-    for (int i = 0; i < n; ++i) {
-        const char32_t c = s[i];
-        if (c < 0x80) {
-            out[o++] = char(c);
-        } else if (c < 0x800) {
-            out[o++] = char(0xC0 | (c >> 6));
-            out[o++] = char(0x80 | (c & 0x3F));
-        } else if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(s[i + 1])) {
-            const char32_t u = QChar::surrogateToUcs4(char16_t(c), s[i + 1]);
-            out[o++] = char(0xF0 | (u >> 18));
-            out[o++] = char(0x80 | ((u >> 12) & 0x3F));
-            out[o++] = char(0x80 | ((u >> 6) & 0x3F));
-            out[o++] = char(0x80 | (u & 0x3F));
-            ++i;
-        } else {
-            out[o++] = char(0xE0 | (c >> 12));
-            out[o++] = char(0x80 | ((c >> 6) & 0x3F));
-            out[o++] = char(0x80 | (c & 0x3F));
-        }
-    }
-    return o;
-}
-
 int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int length,
               int (*token)(void *, int, const char *, int, int, int))
 {
     const QString source = QString::fromUtf8(text, length);
-    const FoldedText folded = foldWithMap(source);
-    const auto *f = reinterpret_cast<const char16_t *>(folded.text.utf16());
-    const auto *src = reinterpret_cast<const char16_t *>(source.utf16());
     const bool document = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+    // FTS5 keeps no offsets in its index: they matter only to auxiliary functions
+    // (highlight, snippet), so a document being indexed skips the offset map.
+    FoldedText mapped;
+    QString plain;
+    if (document) {
+        plain = fold(source);
+    } else {
+        mapped = foldWithMap(source);
+    }
+    const QString &folded = document ? plain : mapped.text;
+    const auto *f = reinterpret_cast<const char16_t *>(folded.utf16());
+    const auto *src = reinterpret_cast<const char16_t *>(source.utf16());
 
     // Byte offsets are needed in the original UTF-8; tokens come in order, so
     // the UTF-16 -> UTF-8 position is advanced incrementally.
     int u16Pos = 0;
     int bytePos = 0;
     auto byteOffset = [&](int sourceOffset) {
-        bytePos += utf8Length(src, u16Pos, sourceOffset);
+        bytePos += utf8Length(QStringView(src + u16Pos, sourceOffset - u16Pos));
         u16Pos = sourceOffset;
         return bytePos;
     };
 
     QVarLengthArray<char, 256> utf8;
-    const int n = int(folded.text.size());
+    const int n = int(folded.size());
     int i = 0;
     while (i < n) {
         if (!isWordChar(QChar(f[i]))) {
@@ -142,10 +108,10 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
         while (j < n && isWordChar(QChar(f[j]))) {
             ++j;
         }
-        const int start = byteOffset(folded.sourceStart(i));
-        const int end = byteOffset(folded.sourceEnd(j));
+        const int start = document ? 0 : byteOffset(mapped.sourceStart(i));
+        const int end = document ? 0 : byteOffset(mapped.sourceEnd(j));
         utf8.resize(4 * (j - i));
-        const int bytes = toUtf8(f + i, j - i, utf8.data());
+        const int bytes = writeUtf8(QStringView(f + i, j - i), utf8.data());
         int rc = token(context, 0, utf8.data(), bytes, start, end);
         if (rc != SQLITE_OK) {
             return rc;

@@ -2,6 +2,7 @@
 
 #include "articlereader.h"
 #include "cleaner.h"
+#include "incident.h"
 #include "pipeline.h"
 #include "recognizer.h"
 #include "textfold.h"
@@ -21,6 +22,7 @@
 #include <QThreadPool>
 #include <QVariant>
 
+#include <deque>
 #include <optional>
 #include <QtConcurrent/QtConcurrentMap>
 
@@ -295,6 +297,29 @@ public:
     const QHash<QString, KnownFile> &known() const { return m_known; }
     QString lastError() const { return m_error; }
 
+    // Articles inserted between beginBatch() and endBatch() are added to the
+    // full-text index by one statement at the end (schema 8, 'fts_batch').
+    bool beginBatch()
+    {
+        QSqlQuery &mark = statement(m_markBatch, u"INSERT OR REPLACE INTO meta(key, value) VALUES ('fts_batch', '1')"_s);
+        QSqlQuery &last = statement(m_lastArticle, u"SELECT coalesce(max(id), 0) FROM articles"_s);
+        if (!execPrepared(mark, &m_error) || !execPrepared(last, &m_error) || !last.next()) {
+            return false;
+        }
+        m_batchAfterId = last.value(0).toLongLong();
+        last.finish();
+        return true;
+    }
+
+    bool endBatch()
+    {
+        QSqlQuery &index = statement(m_indexBatch, u"INSERT INTO article_fts(rowid, title, text) "
+                                                   "SELECT id, title, text FROM articles WHERE id > ? ORDER BY id"_s);
+        index.addBindValue(m_batchAfterId);
+        QSqlQuery &unmark = statement(m_unmarkBatch, u"DELETE FROM meta WHERE key = 'fts_batch'"_s);
+        return execPrepared(index, &m_error) && execPrepared(unmark, &m_error);
+    }
+
     bool writeSkipped(const ScannedFile &file, const QString &reason, ImportSummary &summary)
     {
         const qint64 id = upsertFile(file, {}, u"other"_s, u"skipped"_s, reason);
@@ -419,8 +444,7 @@ private:
     // analyst's work on them stays in the workspace.
     bool markMissingExcept(qint64 fileId, const QSet<int> &present)
     {
-        QSqlQuery select(m_db);
-        select.prepare(u"SELECT id, item FROM articles WHERE file_id = ? AND missing = 0"_s);
+        QSqlQuery &select = statement(m_fileArticles, u"SELECT id, item FROM articles WHERE file_id = ? AND missing = 0"_s);
         select.addBindValue(fileId);
         if (!execPrepared(select, &m_error)) {
             return false;
@@ -431,9 +455,9 @@ private:
                 gone.append(select.value(0).toLongLong());
             }
         }
+        select.finish();
         for (qint64 id : gone) {
-            QSqlQuery update(m_db);
-            update.prepare(u"UPDATE articles SET missing = 1 WHERE id = ?"_s);
+            QSqlQuery &update = statement(m_markMissing, u"UPDATE articles SET missing = 1 WHERE id = ?"_s);
             update.addBindValue(id);
             if (!execPrepared(update, &m_error)) {
                 return false;
@@ -531,22 +555,30 @@ private:
 
     bool writeEntities(qint64 articleId, const ProcessedArticle &article)
     {
-        if (!m_insertEntity) {
-            m_insertEntity = std::make_unique<BulkStatement>(
-                m_workspace, "INSERT INTO entities(article_id, start, end, type, text, value, attributes, confidence) "
-                             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)");
+        if (!m_insertEntities) {
+            m_insertEntities = std::make_unique<MultiRowInsert>(
+                m_db, "INSERT INTO entities(article_id, start, end, type, text, value, attributes, confidence)", 8);
         }
-        BulkStatement &insert = *m_insertEntity;
-        for (const Entity &entity : article.entities) {
-            const QString type = entityTypeName(entity.type);
-            insert.bind(1, articleId);
-            insert.bind(2, qint64(entity.start));
-            insert.bind(3, qint64(entity.end));
-            insert.bind(4, QStringView(type));
-            insert.bind(5, QStringView(entity.text));
-            insert.bind(6, QStringView(entity.value));
-            insert.bind(7, QStringView(entity.attributes));
-            insert.bind(8, entity.confidence);
+        // Up to 32 rows a statement; the type names stay alive until it has run.
+        constexpr int kRows = 32;
+        const QVector<Entity> &entities = article.entities;
+        QString types[kRows];
+        for (int first = 0; first < entities.size(); first += kRows) {
+            const int count = std::min(kRows, int(entities.size()) - first);
+            BulkStatement &insert = m_insertEntities->rows(count);
+            for (int row = 0; row < count; ++row) {
+                const Entity &entity = entities[first + row];
+                const int at = row * 8;
+                types[row] = entityTypeName(entity.type);
+                insert.bind(at + 1, articleId);
+                insert.bind(at + 2, qint64(entity.start));
+                insert.bind(at + 3, qint64(entity.end));
+                insert.bind(at + 4, QStringView(types[row]));
+                insert.bind(at + 5, QStringView(entity.text));
+                insert.bind(at + 6, QStringView(entity.value));
+                insert.bind(at + 7, QStringView(entity.attributes));
+                insert.bind(at + 8, entity.confidence);
+            }
             if (!insert.exec(&m_error)) {
                 return false;
             }
@@ -556,7 +588,10 @@ private:
 
     bool writeIncidents(qint64 articleId, const ProcessedArticle &article)
     {
-        return storeProposedIncidents(m_db, articleId, article.incidents);
+        if (!m_incidents) {
+            m_incidents = std::make_unique<IncidentWriter>(m_db);
+        }
+        return m_incidents->store(articleId, article.incidents);
     }
 
     QSqlQuery &statement(std::unique_ptr<QSqlQuery> &slot, const QString &sql)
@@ -574,8 +609,10 @@ private:
     QHash<QString, qint64> m_firstByHash;
     QString m_error;
     std::unique_ptr<QSqlQuery> m_upsertFile, m_clearProblems, m_addProblem, m_findArticle, m_markPresent,
-        m_updateArticle, m_insertArticle;
-    std::unique_ptr<BulkStatement> m_insertEntity;
+        m_updateArticle, m_insertArticle, m_fileArticles, m_markMissing, m_markBatch, m_lastArticle, m_indexBatch, m_unmarkBatch;
+    std::unique_ptr<MultiRowInsert> m_insertEntities;
+    std::unique_ptr<IncidentWriter> m_incidents;
+    qint64 m_batchAfterId = 0;
 };
 
 using WorkspaceLexicon = QMap<int, QVector<LexiconEntry>>; // entity type -> entries
@@ -735,24 +772,28 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
         return processFile(file, known.value(file.path).hash, options, extractor, m_cancelled);
     };
 
-    // Batches overlap: the pool reads and extracts batch k + 1 while this thread
-    // writes batch k, so neither side waits for the other.
+    // Batches overlap: the pool reads and extracts the next two batches while
+    // this thread writes one, so that neither side waits for the other when a
+    // batch of long articles takes longer to extract than to write.
     const int batchSize = qMax(1, options.batchSize);
-    auto batchAt = [&](int start) { return todo.mid(start, batchSize); };
-    QFuture<FileResult> pending;
-    if (!todo.isEmpty()) {
-        pending = QtConcurrent::mapped(&pool, batchAt(0), work);
-    }
+    constexpr int kBatchesAhead = 2;
+    std::deque<QFuture<FileResult>> pending;
+    int nextStart = 0;
+    auto submitBatches = [&] {
+        while (int(pending.size()) < kBatchesAhead && nextStart < todo.size() && !m_cancelled.load()) {
+            pending.push_back(QtConcurrent::mapped(&pool, todo.mid(nextStart, batchSize), work));
+            nextStart += batchSize;
+        }
+    };
+    submitBatches();
     int filesDone = 0;
     qint64 bytesDone = 0;
-    for (int start = 0; start < todo.size(); start += batchSize) {
-        pending.waitForFinished();
-        const QList<FileResult> results = pending.results();
-        if (!m_cancelled.load() && start + batchSize < todo.size()) {
-            pending = QtConcurrent::mapped(&pool, batchAt(start + batchSize), work);
-        } else {
-            pending = {};
-        }
+    while (!pending.empty()) {
+        QFuture<FileResult> batch = pending.front();
+        pending.pop_front();
+        batch.waitForFinished();
+        const QList<FileResult> results = batch.results();
+        submitBatches();
         if (m_cancelled.load()) {
             summary.cancelled = true;
             break;
@@ -761,8 +802,11 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             summary.error = workspace.lastError();
             break;
         }
-        bool written = true;
+        bool written = writer.beginBatch();
         for (const FileResult &result : results) {
+            if (!written) {
+                break;
+            }
             QStringList problems;
             if (!writer.writeResult(result, summary, &problems)) {
                 written = false;
@@ -778,6 +822,7 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             bytesDone += result.file.size;
             summary.bytes += result.file.size;
         }
+        written = written && writer.endBatch();
         if (!written || !workspace.commit()) {
             workspace.rollback();
             summary.error = tr("Cannot write to the workspace: %1")
@@ -787,8 +832,9 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
         emit progress(filesDone, filesTotal, bytesDone, bytesTotal);
         emit batchWritten(summary.articles);
     }
-    if (pending.isValid()) {
-        pending.waitForFinished();
+    for (QFuture<FileResult> &batch : pending) {
+        batch.cancel(); // left only after a cancel or a write error
+        batch.waitForFinished();
     }
     summary.cancelled = summary.cancelled || m_cancelled.load();
     workspace.setMeta(u"last_import"_s, nowUtc());

@@ -10,13 +10,41 @@ using namespace Qt::StringLiterals;
 
 namespace Rasid {
 
+namespace {
+
+void appendNumber(QString &out, int value)
+{
+    char16_t digits[12];
+    int n = 0;
+    unsigned v = unsigned(value < 0 ? 0 : value);
+    do {
+        digits[n++] = char16_t(u'0' + v % 10);
+        v /= 10;
+    } while (v);
+    while (n) {
+        out.append(QChar(digits[--n]));
+    }
+}
+
+} // namespace
+
 QString encodeEvidence(const QVector<EvidenceSpan> &spans)
 {
-    QStringList parts;
-    for (const EvidenceSpan &span : spans) {
-        parts.append(QString::number(span.start) + u':' + QString::number(span.end));
+    // Written for every stored field of every proposed incident: no temporaries.
+    QString out;
+    if (spans.isEmpty()) {
+        return out;
     }
-    return parts.join(u';');
+    out.reserve(spans.size() * 12);
+    for (const EvidenceSpan &span : spans) {
+        if (!out.isEmpty()) {
+            out.append(u';');
+        }
+        appendNumber(out, span.start);
+        out.append(u':');
+        appendNumber(out, span.end);
+    }
+    return out;
 }
 
 QVector<EvidenceSpan> decodeEvidence(const QString &encoded)
@@ -74,49 +102,75 @@ const QStringList &incidentFieldNames()
     return names;
 }
 
+IncidentWriter::IncidentWriter(QSqlDatabase db)
+    : m_nextOrdinal(std::make_unique<BulkStatement>(db, "SELECT coalesce(max(ordinal) + 1, 0) FROM incidents "
+                                                        "WHERE article_id = ?"))
+    , m_insertIncident(std::make_unique<BulkStatement>(db, "INSERT INTO incidents(article_id, ordinal, review_status, "
+                                                           "confidence, created_at) VALUES (?, ?, 'suggested', ?, ?)"))
+    , m_insertFields(std::make_unique<MultiRowInsert>(
+          db, "INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence)", 6))
+{
+}
+
+IncidentWriter::~IncidentWriter() = default;
+
+bool IncidentWriter::store(qint64 articleId, const QVector<ProposedIncident> &incidents)
+{
+    if (incidents.isEmpty()) {
+        return true;
+    }
+    m_nextOrdinal->bind(1, articleId);
+    qint64 ordinal = 0;
+    if (!m_nextOrdinal->exec(nullptr, &ordinal)) {
+        return false;
+    }
+    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+    QVector<const IncidentField *> fields;
+    QVector<QString> evidence;
+    for (const ProposedIncident &incident : incidents) {
+        m_insertIncident->bind(1, articleId);
+        m_insertIncident->bind(2, ordinal++);
+        m_insertIncident->bind(3, incident.confidence);
+        m_insertIncident->bind(4, QStringView(now));
+        if (!m_insertIncident->exec()) {
+            return false;
+        }
+        const qint64 incidentId = m_insertIncident->lastInsertId();
+        fields.clear();
+        evidence.clear();
+        for (const IncidentField &field : incident.fields) {
+            if (!field.value.isEmpty()) {
+                fields.append(&field);
+                evidence.append(encodeEvidence(field.evidence));
+            }
+        }
+        if (fields.isEmpty()) {
+            continue;
+        }
+        BulkStatement &insert = m_insertFields->rows(int(fields.size()));
+        for (int row = 0; row < fields.size(); ++row) {
+            const int at = row * 6;
+            insert.bind(at + 1, incidentId);
+            insert.bind(at + 2, QStringView(fields[row]->name));
+            insert.bind(at + 3, QStringView(fields[row]->value));
+            insert.bind(at + 4, QStringView(fields[row]->origin));
+            insert.bind(at + 5, fields[row]->confidence);
+            insert.bind(at + 6, QStringView(evidence[row]));
+        }
+        if (!insert.exec()) {
+            return false;
+        }
+    }
+    return true;
+}
+
 bool storeProposedIncidents(QSqlDatabase db, qint64 articleId, const QVector<ProposedIncident> &incidents)
 {
     if (incidents.isEmpty()) {
         return true;
     }
-    // Imports store hundreds of thousands of field rows: bind through SQLite directly.
-    BulkStatement next(db, "SELECT coalesce(max(ordinal) + 1, 0) FROM incidents WHERE article_id = ?");
-    next.bind(1, articleId);
-    qint64 ordinal = 0;
-    if (!next.exec(nullptr, &ordinal)) {
-        return false;
-    }
-    const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    BulkStatement insertIncident(db, "INSERT INTO incidents(article_id, ordinal, review_status, confidence, "
-                                     "created_at) VALUES (?, ?, 'suggested', ?, ?)");
-    BulkStatement insertField(db, "INSERT INTO incident_fields(incident_id, name, value, origin, confidence, "
-                                  "evidence) VALUES (?, ?, ?, ?, ?, ?)");
-    for (const ProposedIncident &incident : incidents) {
-        insertIncident.bind(1, articleId);
-        insertIncident.bind(2, ordinal++);
-        insertIncident.bind(3, incident.confidence);
-        insertIncident.bind(4, QStringView(now));
-        if (!insertIncident.exec()) {
-            return false;
-        }
-        const qint64 incidentId = insertIncident.lastInsertId();
-        for (const IncidentField &field : incident.fields) {
-            if (field.value.isEmpty()) {
-                continue;
-            }
-            const QString evidence = encodeEvidence(field.evidence);
-            insertField.bind(1, incidentId);
-            insertField.bind(2, QStringView(field.name));
-            insertField.bind(3, QStringView(field.value));
-            insertField.bind(4, QStringView(field.origin));
-            insertField.bind(5, field.confidence);
-            insertField.bind(6, QStringView(evidence));
-            if (!insertField.exec()) {
-                return false;
-            }
-        }
-    }
-    return true;
+    IncidentWriter writer(db);
+    return writer.store(articleId, incidents);
 }
 
 } // namespace Rasid

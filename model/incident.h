@@ -5,6 +5,8 @@
 #include <QStringList>
 #include <QVector>
 
+#include <memory>
+
 namespace Rasid {
 
 struct EvidenceSpan
@@ -50,7 +52,30 @@ struct ProposedIncident
 // (victim ... evidence), in export order.
 const QStringList &incidentFieldNames();
 
-// Stores proposals for an article after those the analyst kept (inside the caller's transaction).
+class BulkStatement;
+class MultiRowInsert;
+
+/*
+ * Stores proposed incidents inside the caller's transaction, after those the
+ * analyst kept for the same article. An import writes hundreds of thousands of
+ * field rows, so the statements stay prepared for the writer's lifetime.
+ */
+class IncidentWriter final
+{
+    Q_DISABLE_COPY_MOVE(IncidentWriter)
+public:
+    explicit IncidentWriter(QSqlDatabase db);
+    ~IncidentWriter();
+
+    bool store(qint64 articleId, const QVector<ProposedIncident> &incidents);
+
+private:
+    std::unique_ptr<BulkStatement> m_nextOrdinal;
+    std::unique_ptr<BulkStatement> m_insertIncident;
+    std::unique_ptr<MultiRowInsert> m_insertFields; // an incident's fields with one statement
+};
+
+// One-off form of IncidentWriter::store().
 bool storeProposedIncidents(QSqlDatabase db, qint64 articleId, const QVector<ProposedIncident> &incidents);
 
 } // namespace Rasid

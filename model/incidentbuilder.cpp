@@ -13,6 +13,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <unordered_map>
 
 using namespace Qt::StringLiterals;
 
@@ -217,7 +218,7 @@ private:
     void add(const QString &folded, Role role, const QString &attributes, const QString &type);
 
     QVector<CueEntry> m_entries;
-    QHash<size_t, QVector<int>> m_first; // qHash of the folded first word -> entries
+    QHash<size_t, QVector<int>> m_first; // wordKey of the folded first word -> entries
     // The first two letters of every first word: most words of a text start with a
     // pair no entry starts with and need no lookup at all.
     QSet<quint32> m_bigrams;
@@ -257,6 +258,18 @@ CueLexicon::CueLexicon()
     }
 }
 
+// FNV-1a of a word's UTF-16 units: the lexicon is looked up several times for
+// every word of every article, and words are short. Entries are compared in
+// full after the lookup, so a collision costs a comparison, never a wrong cue.
+inline size_t wordKey(QStringView word)
+{
+    quint64 h = 14695981039346656037ull;
+    for (const QChar c : word) {
+        h = (h ^ c.unicode()) * 1099511628211ull;
+    }
+    return size_t(h);
+}
+
 void CueLexicon::add(const QString &folded, Role role, const QString &attributes, const QString &type)
 {
     CueEntry entry;
@@ -281,10 +294,10 @@ void CueLexicon::add(const QString &folded, Role role, const QString &attributes
     const auto bigram = [](QStringView w) {
         return w.size() < 2 ? 0u : (quint32(w[0].unicode()) << 16) | w[1].unicode();
     };
-    m_first[qHash(QStringView(head))].append(int(m_entries.size()));
+    m_first[wordKey(head)].append(int(m_entries.size()));
     m_bigrams.insert(bigram(head));
     if (head.startsWith(u"ال"_s) && head.size() > 4) {
-        m_first[qHash(QStringView(head).mid(2))].append(int(m_entries.size()));
+        m_first[wordKey(QStringView(head).mid(2))].append(int(m_entries.size()));
         m_bigrams.insert(bigram(QStringView(head).mid(2)));
     }
     m_entries.append(entry);
@@ -313,11 +326,11 @@ void CueLexicon::find(QStringView folded, const QVector<Token> &tokens, QVector<
                 QStringView key = stem.left(stem.size() - k);
                 // A ta marbuta becomes ت before a suffix: منظومتها is منظومة + ها.
                 QString marbuta;
-                if (k > 0 && key.endsWith(u'ت') && !m_first.contains(qHash(key))) {
+                if (k > 0 && key.endsWith(u'ت') && !m_first.contains(wordKey(key))) {
                     marbuta = key.chopped(1).toString() + u'ه';
                     key = marbuta;
                 }
-                const auto it = m_first.constFind(qHash(key));
+                const auto it = m_first.constFind(wordKey(key));
                 if (it == m_first.cend()) {
                     continue;
                 }
@@ -454,6 +467,51 @@ struct Filling
  * each draft is filled field by field. Everything is in token indices until fill()
  * turns spans back into offsets of the text.
  */
+// Items grouped by token: one flat array and an offset per token, filled once,
+// instead of a small list per token (articles have thousands of tokens).
+class Buckets
+{
+public:
+    struct Range
+    {
+        const int *b = nullptr;
+        const int *e = nullptr;
+        const int *begin() const { return b; }
+        const int *end() const { return e; }
+    };
+
+    // keyOf[i] is the bucket of item i, or -1; items keep their order in a bucket.
+    void build(int buckets, const QVector<int> &keyOf)
+    {
+        m_offsets.assign(size_t(buckets) + 1, 0);
+        for (int key : keyOf) {
+            if (key >= 0) {
+                ++m_offsets[size_t(key) + 1];
+            }
+        }
+        for (size_t k = 1; k < m_offsets.size(); ++k) {
+            m_offsets[k] += m_offsets[k - 1];
+        }
+        m_items.resize(size_t(m_offsets.back()));
+        std::vector<int> fill(m_offsets.begin(), m_offsets.end() - 1);
+        for (int i = 0; i < keyOf.size(); ++i) {
+            if (keyOf[i] >= 0) {
+                m_items[size_t(fill[size_t(keyOf[i])]++)] = i;
+            }
+        }
+    }
+    Range operator[](int key) const
+    {
+        Q_ASSERT(key >= 0 && size_t(key) + 1 < m_offsets.size());
+        const int *data = m_items.data();
+        return {data + m_offsets[size_t(key)], data + m_offsets[size_t(key) + 1]};
+    }
+
+private:
+    std::vector<int> m_offsets;
+    std::vector<int> m_items;
+};
+
 class Builder
 {
 public:
@@ -498,6 +556,16 @@ private:
     bool sameActor(int a, int b) const;
     QString victimKey(const Victim &v) const;
     QSet<QString> contentWords(const Victim &v) const;
+    // What sameVictim compares, worked out once per phrase: grouping compares
+    // every mention's victim with every draft's, so each phrase is met many times.
+    struct VictimFacts
+    {
+        QString key;          // folded, without a leading ال
+        std::vector<size_t> words; // wordKey() of each contentWords() entry, sorted
+        QString alias;        // folded alias attributes of its entity
+        QString aliasOf;
+    };
+    const VictimFacts &victimFacts(const Victim &v) const;
 
     // Incidents
     void group();
@@ -533,11 +601,11 @@ private:
     QVector<Clause> m_clauses;
     QVector<int> m_entFirst; // token range of each entity, -1 when it falls outside the tokens
     QVector<int> m_entLast;
-    QVector<QVector<int>> m_entitiesAt; // entities starting at each token
+    Buckets m_entitiesAt; // entities starting at each token
     QVector<Hit> m_hits;
     QVector<quint64> m_startMask;
     QVector<quint64> m_coverMask;
-    QVector<QVector<int>> m_hitsAt; // hits starting at each token
+    Buckets m_hitsAt; // hits starting at each token
     QVector<quint64> m_sentenceMask;
     QVector<int> m_countriesInSentence;
     QVector<bool> m_insideActor; // tokens inside a threat actor entity
@@ -548,6 +616,8 @@ private:
     QVector<Mention> m_mentions;
     QVector<Draft> m_drafts;
     QSet<int> m_mentionSentences;
+    // Node-based, so that references stay valid while more are added.
+    mutable std::unordered_map<quint64, VictimFacts> m_victimFacts;
 };
 
 constexpr quint32 typeBit(EntityType type) { return quint32(1) << int(type); }
@@ -635,7 +705,6 @@ void Builder::mapEntities()
     const int n = int(m_entities.size());
     m_entFirst.fill(-1, n);
     m_entLast.fill(-1, n);
-    m_entitiesAt.resize(m_tokens.size());
     m_countriesInSentence.fill(0, m_sentences.size());
     QVector<QSet<QString>> countries(m_sentences.size());
     for (int i = 0; i < n; ++i) {
@@ -651,7 +720,6 @@ void Builder::mapEntities()
         }
         m_entFirst[i] = int(first - m_tokens.cbegin());
         m_entLast[i] = int(last - m_tokens.cbegin());
-        m_entitiesAt[m_entFirst[i]].append(i);
         if ((typeBit(e.type) & kCountryTypes) && first->sentence >= 0 && !e.value.isEmpty()) {
             countries[first->sentence].insert(e.value);
         }
@@ -659,6 +727,7 @@ void Builder::mapEntities()
     for (int s = 0; s < m_sentences.size(); ++s) {
         m_countriesInSentence[s] = int(countries[s].size());
     }
+    m_entitiesAt.build(int(m_tokens.size()), m_entFirst);
 }
 
 void Builder::findCues()
@@ -675,8 +744,12 @@ void Builder::findCues()
     CueLexicon::instance().find(m_folded->text, m_tokens, m_hits);
     m_startMask.fill(0, m_tokens.size());
     m_coverMask.fill(0, m_tokens.size());
-    m_hitsAt.resize(m_tokens.size());
     m_sentenceMask.fill(0, m_sentences.size());
+    QVector<int> hitFirst(m_hits.size());
+    for (int h = 0; h < m_hits.size(); ++h) {
+        hitFirst[h] = m_hits[h].first;
+    }
+    m_hitsAt.build(int(m_tokens.size()), hitFirst);
     int adverts = 0;
     for (int h = 0; h < m_hits.size(); ++h) {
         const Hit &hit = m_hits[h];
@@ -685,7 +758,6 @@ void Builder::findCues()
         for (int t = hit.first; t <= hit.last; ++t) {
             m_coverMask[t] |= b;
         }
-        m_hitsAt[hit.first].append(h);
         const int s = m_tokens[hit.first].sentence;
         if (s >= 0) {
             m_sentenceMask[s] |= b;
@@ -830,7 +902,9 @@ QVector<Seed> Builder::seedsOf(int sentence) const
 
     QVector<int> sentenceHits;
     for (int t = first; t <= last; ++t) {
-        sentenceHits += m_hitsAt[t];
+        for (int h : m_hitsAt[t]) {
+            sentenceHits.append(h);
+        }
     }
     for (int t = first; t <= last; ++t) {
         for (int e : m_entitiesAt[t]) {
@@ -1284,38 +1358,61 @@ bool Builder::sameActor(int a, int b) const
 // (البريد / هيئة البريد الوطنية), when they share a distinctive word (خدمات البريد /
 // هيئة البريد; وزارة التشغيل / وزارة الإدماج ... والتشغيل), or when they are one
 // recognised organization or its alias.
+const Builder::VictimFacts &Builder::victimFacts(const Victim &v) const
+{
+    const quint64 id = quint64(quint32(v.first)) | (quint64(quint32(v.last)) << 21) | (quint64(v.entity + 1) << 42);
+    auto it = m_victimFacts.find(id);
+    if (it != m_victimFacts.end()) {
+        return it->second;
+    }
+    VictimFacts facts;
+    facts.key = victimKey(v);
+    if (facts.key.startsWith(u"ال"_s)) {
+        facts.key.remove(0, 2);
+    }
+    const QSet<QString> words = contentWords(v);
+    facts.words.reserve(size_t(words.size()));
+    for (const QString &word : words) {
+        facts.words.push_back(wordKey(word));
+    }
+    std::sort(facts.words.begin(), facts.words.end());
+    if (v.entity >= 0) {
+        facts.alias = fold(m_entities[v.entity].attribute(u"alias"));
+        facts.aliasOf = fold(m_entities[v.entity].attribute(u"alias_of"));
+        if (facts.aliasOf.startsWith(u"ال"_s)) {
+            facts.aliasOf.remove(0, 2);
+        }
+    }
+    return m_victimFacts.emplace(id, std::move(facts)).first->second;
+}
+
 bool Builder::sameVictim(const Victim &a, const Victim &b) const
 {
     if (!a.valid() || !b.valid()) {
         return false;
     }
-    const auto strip = [](QString s) {
-        if (s.startsWith(u"ال"_s)) {
-            s = s.mid(2);
-        }
-        return s;
-    };
-    const QString ka = strip(victimKey(a));
-    const QString kb = strip(victimKey(b));
+    const VictimFacts &fa = victimFacts(a);
+    const VictimFacts &fb = victimFacts(b);
+    const QString &ka = fa.key;
+    const QString &kb = fb.key;
     if (ka.size() < 3 || kb.size() < 3) {
         return ka == kb;
     }
     if (ka.contains(kb) || kb.contains(ka)) {
         return true;
     }
-    if (contentWords(a).intersects(contentWords(b))) {
-        return true;
+    // Sorted word keys: a shared distinctive word is a common element.
+    for (auto i = fa.words.cbegin(), j = fb.words.cbegin(); i != fa.words.cend() && j != fb.words.cend();) {
+        if (*i == *j) {
+            return true;
+        }
+        *i < *j ? ++i : ++j;
     }
     // An alias (CNSS) names its organization.
-    for (const Victim *v : {&a, &b}) {
-        const Victim *other = v == &a ? &b : &a;
-        if (v->entity >= 0) {
-            const QString alias = fold(m_entities[v->entity].attribute(u"alias"));
-            const QString aliasOf = fold(m_entities[v->entity].attribute(u"alias_of"));
-            const QString ko = strip(victimKey(*other));
-            if ((!alias.isEmpty() && ko.contains(alias)) || (!aliasOf.isEmpty() && strip(aliasOf) == ko)) {
-                return true;
-            }
+    for (const auto &[facts, other] : {std::pair{&fa, &fb}, std::pair{&fb, &fa}}) {
+        if ((!facts->alias.isEmpty() && other->key.contains(facts->alias))
+            || (!facts->aliasOf.isEmpty() && facts->aliasOf == other->key)) {
+            return true;
         }
     }
     return false;

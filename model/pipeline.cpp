@@ -8,11 +8,12 @@
 
 namespace Rasid {
 
-QString contentHash(QStringView cleanedText)
+namespace {
+
+// SHA-1 of folded text with every run of whitespace as one space, so that
+// harakat, tatweel, alef forms and line endings do not hide a copy.
+QString hashOfFolded(QString collapsed)
 {
-    // Folded, with every run of whitespace as one space, so that harakat,
-    // tatweel, alef forms and line endings do not hide a copy.
-    QString collapsed = fold(cleanedText);
     char16_t *out = reinterpret_cast<char16_t *>(collapsed.data());
     const qsizetype n = collapsed.size();
     qsizetype o = 0;
@@ -36,17 +37,26 @@ QString contentHash(QStringView cleanedText)
                                    .toHex());
 }
 
+} // namespace
+
+QString contentHash(QStringView cleanedText)
+{
+    return hashOfFolded(fold(cleanedText));
+}
+
 ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer)
 {
     ProcessedArticle article;
     article.raw = raw;
     article.raw.body.clear(); // the cleaned text is what is kept
     article.cleaned = cleanArticle(raw);
-    article.contentHash = contentHash(article.cleaned.text);
-    if (recognizer) {
-        // One fold serves recognition and the incident builder.
+    if (!recognizer) {
+        article.contentHash = contentHash(article.cleaned.text);
+    } else {
+        // One fold serves the content hash, recognition and the incident builder.
         const QString &text = article.cleaned.text;
         const FoldedText folded = foldWithMap(text);
+        article.contentHash = hashOfFolded(folded.text);
         article.entities = recognizer->recognize(text, folded);
         article.incidents = buildIncidents(text, folded, article.entities, article.cleaned.title,
                                            article.cleaned.published);

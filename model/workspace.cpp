@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "ftstokenizer.h"
+#include "utf8.h"
 
 #include <sqlite3.h>
 
@@ -174,6 +175,31 @@ const QVector<QStringList> &migrations()
         // tell a selective query from one that matches nearly everything.
         {
             uR"(CREATE VIRTUAL TABLE article_vocab USING fts5vocab('article_fts', 'row'))"_s,
+        },
+        // 7 -> 8: imports index a whole batch of new articles with one statement.
+        // Indexing row by row made the full-text table write a segment after
+        // every article (each later statement's savepoint flushes it). While an
+        // import's transaction holds the 'fts_batch' mark, new articles are left
+        // to it; every other insert is indexed by the trigger as before. Field
+        // rows are stored in their key's tree alone.
+        {
+            uR"(DROP TRIGGER articles_fts_insert)"_s,
+            uR"(CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles
+                WHEN NOT EXISTS (SELECT 1 FROM meta WHERE key = 'fts_batch') BEGIN
+                INSERT INTO article_fts(rowid, title, text) VALUES (new.id, new.title, new.text);
+            END)"_s,
+            uR"(CREATE TABLE incident_fields_v8 (
+                incident_id INTEGER NOT NULL REFERENCES incidents(id) ON DELETE CASCADE,
+                name TEXT NOT NULL,
+                value TEXT,
+                origin TEXT NOT NULL DEFAULT 'suggested',
+                confidence REAL NOT NULL DEFAULT 0,
+                evidence TEXT,
+                PRIMARY KEY (incident_id, name)) WITHOUT ROWID)"_s,
+            uR"(INSERT INTO incident_fields_v8(incident_id, name, value, origin, confidence, evidence)
+                SELECT incident_id, name, value, origin, confidence, evidence FROM incident_fields)"_s,
+            uR"(DROP TABLE incident_fields)"_s,
+            uR"(ALTER TABLE incident_fields_v8 RENAME TO incident_fields)"_s,
         },
     };
     return steps;
@@ -368,6 +394,8 @@ BulkStatement::BulkStatement(const QSqlDatabase &db, const char *sql)
         qCWarning(lcWorkspace) << "cannot prepare:" << sqlite3_errmsg(m_db);
         m_statement = nullptr;
     }
+    // Sized once: SQLite keeps pointers into these buffers until the next step.
+    m_utf8.resize(size_t(m_statement ? sqlite3_bind_parameter_count(m_statement) : 0));
 }
 
 BulkStatement::~BulkStatement()
@@ -389,9 +417,18 @@ void BulkStatement::bind(int index, QStringView text)
 {
     if (text.isNull()) {
         sqlite3_bind_null(m_statement, index);
-    } else {
-        sqlite3_bind_text16(m_statement, index, text.utf16(), int(text.size() * 2), SQLITE_STATIC);
+        return;
     }
+    // The workspace stores UTF-8: converting here, into a buffer kept per
+    // parameter, spares SQLite a conversion with an allocation for every value.
+    if (index < 1 || size_t(index) > m_utf8.size()) {
+        sqlite3_bind_text16(m_statement, index, text.utf16(), int(text.size() * 2), SQLITE_TRANSIENT);
+        return;
+    }
+    std::string &buffer = m_utf8[size_t(index) - 1];
+    buffer.resize(size_t(text.size()) * 3);
+    const int bytes = writeUtf8(text, buffer.data());
+    sqlite3_bind_text(m_statement, index, buffer.data(), bytes, SQLITE_STATIC);
 }
 
 bool BulkStatement::exec(QString *error, qint64 *firstValue)
@@ -420,6 +457,36 @@ bool BulkStatement::exec(QString *error, qint64 *firstValue)
 qint64 BulkStatement::lastInsertId() const
 {
     return m_db ? sqlite3_last_insert_rowid(m_db) : 0;
+}
+
+MultiRowInsert::MultiRowInsert(const QSqlDatabase &db, const char *head, int columns)
+    : m_db(db)
+    , m_head(head)
+    , m_columns(columns)
+{
+}
+
+MultiRowInsert::~MultiRowInsert() = default;
+
+BulkStatement &MultiRowInsert::rows(int rows)
+{
+    if (m_statements.size() <= size_t(rows)) {
+        m_statements.resize(size_t(rows) + 1);
+    }
+    std::unique_ptr<BulkStatement> &slot = m_statements[size_t(rows)];
+    if (!slot) {
+        QByteArray row = "(?";
+        for (int c = 1; c < m_columns; ++c) {
+            row += ", ?";
+        }
+        row += ')';
+        QByteArray sql = m_head + " VALUES " + row;
+        for (int r = 1; r < rows; ++r) {
+            sql += ", " + row;
+        }
+        slot = std::make_unique<BulkStatement>(m_db, sql.constData());
+    }
+    return *slot;
 }
 
 Workspace::Workspace() = default;

@@ -5,6 +5,8 @@
 #include <QVector>
 
 #include <memory>
+#include <string>
+#include <vector>
 
 class QLockFile;
 class QSqlError;
@@ -59,7 +61,7 @@ public:
         // through another Workspace (the GUI's import thread). Never for a new process.
         AdditionalWriter,
     };
-    static constexpr int SchemaVersion = 7;
+    static constexpr int SchemaVersion = 8;
 
     Workspace();
     ~Workspace();
@@ -165,6 +167,33 @@ public:
 private:
     sqlite3 *m_db = nullptr;
     sqlite3_stmt *m_statement = nullptr;
+    std::vector<std::string> m_utf8; // the bound text of each parameter, never reallocated
+};
+
+/*
+ * Inserts several rows with one statement ("INSERT ... VALUES (...), (...)"):
+ * an import writes hundreds of thousands of entity and field rows, and each
+ * statement run has a cost of its own. Statements are prepared per row count
+ * on first use and kept.
+ */
+class MultiRowInsert final
+{
+    Q_DISABLE_COPY_MOVE(MultiRowInsert)
+public:
+    // head: "INSERT INTO table(a, b, c)"; columns: how many values a row has.
+    MultiRowInsert(const QSqlDatabase &db, const char *head, int columns);
+    ~MultiRowInsert();
+
+    // The statement for `rows` rows; row r's column c (0-based) is parameter
+    // r * columns + c + 1.
+    BulkStatement &rows(int rows);
+    int columns() const { return m_columns; }
+
+private:
+    QSqlDatabase m_db;
+    QByteArray m_head;
+    int m_columns = 0;
+    std::vector<std::unique_ptr<BulkStatement>> m_statements;
 };
 
 } // namespace Rasid

@@ -4,6 +4,7 @@
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -76,6 +77,8 @@ private slots:
     void survivesSymlinkLoops();
     void importsIdenticalArticlesOnce();
     void reimportIsIncremental();
+    void indexesEveryArticleOnceWhateverTheBatch_data();
+    void indexesEveryArticleOnceWhateverTheBatch();
     void reimportKeepsAnalystDecisions();
     void cancelLeavesConsistentWorkspaceAndResumes();
     void refusesAnotherFolder();
@@ -251,6 +254,59 @@ void ImporterTest::reimportIsIncremental()
     QCOMPARE(scalar(ws, u"SELECT missing FROM articles WHERE path = 'a2.txt'"_s), 1);
     QCOMPARE(ws.searchCount(u"100"_s), 1);
     QCOMPARE(ws.stats().articles, 6);
+}
+
+void ImporterTest::indexesEveryArticleOnceWhateverTheBatch_data()
+{
+    QTest::addColumn<int>("batchSize");
+    QTest::newRow("one file a batch") << 1;
+    QTest::newRow("three files a batch") << 3;
+    QTest::newRow("one batch") << 64;
+}
+
+// New articles of a batch are indexed together at its end; changed ones through
+// the update trigger. Either way each article is in the index exactly once.
+void ImporterTest::indexesEveryArticleOnceWhateverTheBatch()
+{
+    QFETCH(int, batchSize);
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    for (int i = 0; i < 7; ++i) {
+        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i), article(i)));
+    }
+    QVERIFY(writeFile(folder + u"/copy.txt"_s, article(3))); // a duplicate: indexed by its title only
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    const auto import = [&] {
+        Importer importer;
+        ImportOptions options;
+        options.folder = folder;
+        options.batchSize = batchSize;
+        return importer.run(ws, options);
+    };
+    QCOMPARE(import().articles, 8);
+    const auto checkIndex = [&] {
+        QSqlQuery check(ws.database());
+        QVERIFY2(check.exec(u"INSERT INTO article_fts(article_fts) VALUES ('integrity-check')"_s),
+                 qPrintable(check.lastError().text()));
+        QCOMPARE(scalar(ws, u"SELECT count(*) FROM article_fts_docsize"_s),
+                 scalar(ws, u"SELECT count(*) FROM articles"_s));
+        QCOMPARE(scalar(ws, u"SELECT count(*) FROM meta WHERE key = 'fts_batch'"_s), 0);
+    };
+    checkIndex();
+    for (int i = 0; i < 7; ++i) {
+        QCOMPARE(ws.searchCount(u"\"%1 عن\""_s.arg(i)), 1);
+    }
+
+    QTest::qWait(20); // a distinct mtime
+    QVERIFY(writeFile(folder + u"/a1.txt"_s, article(101)));
+    QVERIFY(writeFile(folder + u"/b.txt"_s, article(102)));
+    const ImportSummary changed = import();
+    QCOMPARE(changed.imported, 2);
+    checkIndex();
+    QCOMPARE(ws.searchCount(u"101"_s), 1);
+    QCOMPARE(ws.searchCount(u"102"_s), 1);
+    QCOMPARE(ws.searchCount(u"\"1 عن\""_s), 0);
 }
 
 void ImporterTest::reimportKeepsAnalystDecisions()

@@ -3,6 +3,7 @@
 
 #include <QFile>
 #include <QProcess>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -67,6 +68,8 @@ private slots:
     void refusesFilesThatAreNotWorkspaces();
     void refusesNewerSchema();
     void auditRecordsEdits();
+    void bulkStatementStoresEveryBoundText_data();
+    void bulkStatementStoresEveryBoundText();
 };
 
 void WorkspaceTest::newWorkspaceHasCurrentSchemaInWal()
@@ -111,6 +114,17 @@ void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion()
             if (version >= 1) {
                 QVERIFY(addArticle(db, u"old/article.txt"_s, u"عنوان"_s, u"تعرضت الوزارة لهجوم إلكتروني"_s) > 0);
             }
+            if (version >= 4) {
+                // An incident with an analyst's field: schema 8 moves the field rows to a new table.
+                QSqlQuery incident(db);
+                QVERIFY(incident.exec(u"INSERT INTO incidents(article_id, created_at) "
+                                      "VALUES ((SELECT max(id) FROM articles), '2024-01-01T00:00:00Z')"_s));
+                QSqlQuery field(db);
+                field.prepare(u"INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence) "
+                              "VALUES (?, 'victim', 'الوزارة', 'analyst', 1, '6:13')"_s);
+                field.addBindValue(incident.lastInsertId());
+                QVERIFY(field.exec());
+            }
             db.close();
         }
         QSqlDatabase::removeDatabase(name);
@@ -123,6 +137,19 @@ void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion()
         // Articles written before the full-text index existed are searchable after the upgrade.
         QCOMPARE(ws.searchCount(u"هجوم"_s), 1);
     }
+    if (version >= 4) {
+        QCOMPARE(count(ws.database(), u"SELECT count(*) FROM incident_fields WHERE name = 'victim' "
+                                      "AND value = 'الوزارة' AND origin = 'analyst' AND evidence = '6:13'"_s),
+                 1);
+    }
+    // Articles added after the upgrade are indexed by the trigger when no import batch is open.
+    if (version >= 1) {
+        QVERIFY(addArticle(ws.database(), u"new/article.txt"_s, u"خبر"_s, u"هجوم ثان على الوزارة"_s) > 0);
+        QCOMPARE(ws.searchCount(u"هجوم"_s), 2);
+    }
+    QSqlQuery check(ws.database());
+    QVERIFY2(check.exec(u"INSERT INTO article_fts(article_fts) VALUES ('integrity-check')"_s),
+             qPrintable(check.lastError().text()));
     // Every table of the current schema is usable.
     for (const QString &table : {u"files"_s, u"articles"_s, u"problems"_s, u"audit"_s, u"entities"_s,
                                  u"lexicon"_s, u"incidents"_s, u"incident_fields"_s}) {
@@ -356,4 +383,59 @@ void WorkspaceTest::auditRecordsEdits()
 }
 
 QTEST_GUILESS_MAIN(WorkspaceTest)
+void WorkspaceTest::bulkStatementStoresEveryBoundText_data()
+{
+    QTest::addColumn<QStringList>("values");
+    QTest::newRow("short texts") << QStringList{u"FR"_s, u"ma"_s, u"x"_s, QString(), u""_s, u"unknown"_s};
+    QStringList many;
+    for (int i = 0; i < 40; ++i) {
+        many.append(i % 3 ? u"حقل %1"_s.arg(i) : u"a long value that does not fit in a small buffer %1"_s.arg(i));
+    }
+    QTest::newRow("forty texts, short and long") << many;
+    QTest::newRow("Arabic, diacritics, tatweel, emoji")
+        << QStringList{u"هـجـومٌ"_s, u"وزارة الصحة"_s, u"😀 Lazarus"_s, u"٢٠٢٤"_s};
+    // An unpaired surrogate (text cut inside an emoji) is stored as U+FFFD.
+    QTest::newRow("unpaired surrogate") << QStringList{QString(QChar(0xD83D)) + u"x"_s};
+}
+
+// Text is converted to UTF-8 into a buffer per parameter; every value must reach
+// the row intact, whatever the number, length and order of the parameters.
+void WorkspaceTest::bulkStatementStoresEveryBoundText()
+{
+    QFETCH(QStringList, values);
+    Workspace ws;
+    QVERIFY(ws.open(u":memory:"_s));
+    QVERIFY(QSqlQuery(ws.database()).exec(u"CREATE TEMP TABLE t (i INTEGER, v TEXT)"_s));
+    QByteArray sql = "INSERT INTO t(i, v) VALUES ";
+    for (int i = 0; i < values.size(); ++i) {
+        sql += i ? ", (?, ?)" : "(?, ?)";
+    }
+    BulkStatement insert(ws, sql.constData());
+    QVERIFY(insert.isValid());
+    for (int round = 0; round < 2; ++round) { // the buffers are reused on the second run
+        for (int i = 0; i < values.size(); ++i) {
+            insert.bind(2 * i + 1, qint64(round * 1000 + i));
+            insert.bind(2 * i + 2, QStringView(values.at(i)));
+        }
+        QVERIFY(insert.exec());
+    }
+    QSqlQuery read(ws.database());
+    QVERIFY(read.exec(u"SELECT i, v FROM t ORDER BY i"_s));
+    for (int round = 0; round < 2; ++round) {
+        for (int i = 0; i < values.size(); ++i) {
+            QVERIFY(read.next());
+            QCOMPARE(read.value(0).toInt(), round * 1000 + i);
+            QString expected = values.at(i);
+            for (QChar &c : expected) {
+                if (c.isSurrogate() && !(c.isHighSurrogate() && &c + 1 != expected.end() && (&c + 1)->isLowSurrogate())
+                    && !(c.isLowSurrogate() && &c != expected.begin() && (&c - 1)->isHighSurrogate())) {
+                    c = QChar::ReplacementCharacter;
+                }
+            }
+            QCOMPARE(read.value(1).isNull(), values.at(i).isNull());
+            QCOMPARE(read.value(1).toString(), expected);
+        }
+    }
+}
+
 #include "workspace_test.moc"

@@ -9,6 +9,7 @@
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 
 #include <cstdio>
@@ -37,6 +38,9 @@ int main(int argc, char *argv[])
     if (!workspace.open(path)) {
         std::fprintf(stderr, "%s\n", qPrintable(workspace.lastError()));
         return 1;
+    }
+    for (const QString &pragma : qEnvironmentVariable("BENCH_PRAGMAS").split(u';', Qt::SkipEmptyParts)) {
+        QSqlQuery(workspace.database()).exec(pragma);
     }
     Rasid::Importer importer;
     QElapsedTimer clock;

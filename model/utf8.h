@@ -1,0 +1,16 @@
+#pragma once
+
+#include <QStringView>
+
+namespace Rasid {
+
+// Writes the UTF-8 form of text into out, which must hold 3 bytes per UTF-16
+// unit, and returns the bytes written. An unpaired surrogate becomes U+FFFD, as
+// in QString::toUtf8(). SQLite stores text as UTF-8: converting ourselves into a
+// reused buffer is cheaper than handing it UTF-16.
+int writeUtf8(QStringView text, char *out);
+
+// The number of bytes writeUtf8() writes for text.
+int utf8Length(QStringView text);
+
+} // namespace Rasid
