@@ -1,6 +1,7 @@
 #include "articlereader.h"
 
 #include "decoder.h"
+#include "utf8.h"
 
 #include <QDateTime>
 #include <QFileInfo>
@@ -989,7 +990,7 @@ bool startsLikeHtml(QStringView text)
 
 } // namespace
 
-ReadResult readArticle(SourceKind kind, const QByteArray &bytes)
+static ReadResult readItems(SourceKind kind, const QByteArray &bytes)
 {
     ReadResult result;
     if (kind == SourceKind::Unsupported) {
@@ -1048,6 +1049,23 @@ ReadResult readArticle(SourceKind kind, const QByteArray &bytes)
     if (result.articles.isEmpty() && result.error.isEmpty()) {
         result.error = result.problems.isEmpty() ? u"no article in the file"_s
                                                  : u"no readable article: "_s + result.problems.first();
+    }
+    return result;
+}
+
+ReadResult readArticle(SourceKind kind, const QByteArray &bytes)
+{
+    ReadResult result = readItems(kind, bytes);
+    // A JSON "\ud83d" escape or a UTF-16 file cut inside an emoji leaves half a
+    // surrogate pair: stored as is, SQLite would pair it with the next character
+    // and the stored text would no longer match its entity offsets. One unit for
+    // one, so offsets hold.
+    for (RawArticle &article : result.articles) {
+        bool replaced = false;
+        for (QString *field : {&article.title, &article.outlet, &article.published, &article.sourceUrl, &article.body}) {
+            replaced = replaceUnpairedSurrogates(*field) || replaced;
+        }
+        article.lossy = article.lossy || replaced;
     }
     return result;
 }

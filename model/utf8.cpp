@@ -75,4 +75,29 @@ int utf8Length(QStringView text)
     return bytes;
 }
 
+bool replaceUnpairedSurrogates(QString &text)
+{
+    const auto *s = reinterpret_cast<const char16_t *>(text.utf16());
+    const qsizetype n = text.size();
+    qsizetype i = 0;
+    // Most text has none: look before detaching.
+    while (i < n && !(QChar::isSurrogate(s[i])
+                      && !(QChar::isHighSurrogate(s[i]) && i + 1 < n && QChar::isLowSurrogate(s[i + 1])))) {
+        i += QChar::isHighSurrogate(s[i]) ? 2 : 1;
+    }
+    if (i >= n) {
+        return false;
+    }
+    QChar *d = text.data();
+    for (; i < n; ++i) {
+        const char16_t c = d[i].unicode();
+        if (QChar::isHighSurrogate(c) && i + 1 < n && QChar::isLowSurrogate(d[i + 1].unicode())) {
+            ++i;
+        } else if (QChar::isSurrogate(c)) {
+            d[i] = QChar::ReplacementCharacter;
+        }
+    }
+    return true;
+}
+
 } // namespace Rasid

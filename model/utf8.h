@@ -1,5 +1,6 @@
 #pragma once
 
+#include <QString>
 #include <QStringView>
 
 namespace Rasid {
@@ -12,5 +13,8 @@ int writeUtf8(QStringView text, char *out);
 
 // The number of bytes writeUtf8() writes for text.
 int utf8Length(QStringView text);
+
+// Replaces every unpaired surrogate of text with U+FFFD; true when it did.
+bool replaceUnpairedSurrogates(QString &text);
 
 } // namespace Rasid

@@ -41,6 +41,8 @@ private slots:
     void acceptsAlternativeJsonKeys();
     void readsJsonArraysAndObjects();
     void rejectsBrokenJsonFile();
+    void replacesHalfSurrogatePairs_data();
+    void replacesHalfSurrogatePairs();
 };
 
 void ArticleReaderTest::picksSourceKindBySuffix_data()
@@ -355,4 +357,47 @@ void ArticleReaderTest::rejectsBrokenJsonFile()
 }
 
 QTEST_GUILESS_MAIN(ArticleReaderTest)
+void ArticleReaderTest::replacesHalfSurrogatePairs_data()
+{
+    QTest::addColumn<int>("kind");
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("body");
+    QTest::newRow("JSON escape, high half") << int(SourceKind::JsonLines)
+                                            << QByteArray(R"({"title": "t", "text": "هجوم \ud83d على الوزارة"})")
+                                            << u"هجوم \uFFFD على الوزارة"_s;
+    QTest::newRow("JSON escape, low half, emoji kept")
+        << int(SourceKind::JsonLines) << QByteArray(R"({"title": "t", "text": "\ude00 نص \ud83d\ude00"})")
+        << u"\uFFFD نص 😀"_s;
+    QByteArray utf16("\xff\xfe", 2);
+    const QString text = u"خبر عن هجوم"_s + QChar(0xD83D) + u" على الوزارة"_s;
+    utf16.append(reinterpret_cast<const char *>(text.utf16()), text.size() * 2);
+    QTest::newRow("UTF-16 file cut inside an emoji") << int(SourceKind::Text) << utf16
+                                                     << u"خبر عن هجوم\uFFFD على الوزارة"_s;
+}
+
+// Half a surrogate pair would be damaged when stored; it becomes U+FFFD, one
+// unit for one, and the article is marked lossy.
+void ArticleReaderTest::replacesHalfSurrogatePairs()
+{
+    QFETCH(int, kind);
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, body);
+    const ReadResult result = readArticle(SourceKind(kind), bytes);
+    QVERIFY2(result.error.isEmpty(), qPrintable(result.error));
+    QCOMPARE(result.articles.size(), 1);
+    const RawArticle &article = result.articles.first();
+    QVERIFY(article.body.contains(body) || article.title.contains(body));
+    QVERIFY(article.lossy);
+    for (const QString &field : {article.title, article.body}) {
+        for (qsizetype i = 0; i < field.size(); ++i) {
+            if (field.at(i).isHighSurrogate()) {
+                QVERIFY(i + 1 < field.size() && field.at(i + 1).isLowSurrogate());
+                ++i;
+            } else {
+                QVERIFY(!field.at(i).isSurrogate());
+            }
+        }
+    }
+}
+
 #include "articlereader_test.moc"
