@@ -142,10 +142,31 @@ QVector<Sentence> splitSentences(QStringView text)
     bool lineHasText = false;
     bool lineHasStop = false; // a single . ! ? ends a sentence inside the line
 
+    // News sentences run to a few hundred characters. Text without stops (a
+    // scraped page as one line) is cut at a blank every kMaxSentence characters:
+    // the incident builder compares what a sentence reports pairwise.
+    constexpr int kMaxSentence = 2000;
     const auto push = [&](int from, int to, bool heading) {
         int s = from;
         int e = to;
         trimSpan(text, s, e);
+        while (e - s > kMaxSentence) {
+            int cut = s + kMaxSentence;
+            while (cut > s + kMaxSentence / 2 && !isBlank(text[cut].unicode())) {
+                --cut;
+            }
+            if (QChar::isLowSurrogate(text[cut].unicode())) {
+                --cut; // never between the halves of an emoji
+            }
+            int pieceEnd = cut;
+            int next = cut;
+            trimSpan(text, s, pieceEnd);
+            if (s < pieceEnd) {
+                sentences.append({s, pieceEnd, paragraph, heading});
+            }
+            trimSpan(text, next, e);
+            s = next;
+        }
         if (s < e) {
             sentences.append({s, e, paragraph, heading});
         }

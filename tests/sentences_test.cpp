@@ -29,6 +29,8 @@ private slots:
     void splitsClauses_data();
     void splitsClauses();
     void findsSentenceByOffset();
+    void cutsTextWithoutStops_data();
+    void cutsTextWithoutStops();
 };
 
 void SentencesTest::splitsSentences_data()
@@ -162,4 +164,32 @@ void SentencesTest::findsSentenceByOffset()
 }
 
 QTEST_GUILESS_MAIN(SentencesTest)
+void SentencesTest::cutsTextWithoutStops_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::newRow("one line of words") << u"هجوم إلكتروني على الوزارة و"_s.repeated(4000);
+    QTest::newRow("no blanks at all") << u"هجوم"_s.repeated(5000);
+    QTest::newRow("emoji without blanks") << u"😀"_s.repeated(3001);
+}
+
+// A page scraped as one line without stops becomes sentences of bounded length
+// that cover it, cut at blanks where there are some.
+void SentencesTest::cutsTextWithoutStops()
+{
+    QFETCH(QString, text);
+    const QVector<Sentence> sentences = splitSentences(text);
+    QVERIFY(sentences.size() > 1);
+    int covered = 0;
+    int previousEnd = 0;
+    for (const Sentence &s : sentences) {
+        QVERIFY(s.start >= previousEnd && s.end > s.start);
+        QVERIFY(s.end - s.start <= 2000);
+        QVERIFY(!text.at(s.start).isLowSurrogate());
+        QVERIFY(!text.at(s.end - 1).isHighSurrogate());
+        covered += s.end - s.start;
+        previousEnd = s.end;
+    }
+    QVERIFY(covered >= text.size() - int(sentences.size())); // only the blanks at the cuts are left out
+}
+
 #include "sentences_test.moc"
