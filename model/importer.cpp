@@ -802,25 +802,28 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             summary.error = workspace.lastError();
             break;
         }
+        // Counted apart and reported only once the batch is committed: a batch
+        // that is rolled back must not show in the summary or the problems.
+        ImportSummary batchCounts;
+        QVector<QPair<QString, QString>> batchProblems;
+        qint64 batchBytes = 0;
         bool written = writer.beginBatch();
         for (const FileResult &result : results) {
             if (!written) {
                 break;
             }
             QStringList problems;
-            if (!writer.writeResult(result, summary, &problems)) {
+            if (!writer.writeResult(result, batchCounts, &problems)) {
                 written = false;
                 break;
             }
             if (result.sameContent) {
-                ++summary.unchanged;
+                ++batchCounts.unchanged;
             }
             for (const QString &problem : problems) {
-                emit problemFound(result.file.path, problem);
+                batchProblems.append({result.file.path, problem});
             }
-            ++filesDone;
-            bytesDone += result.file.size;
-            summary.bytes += result.file.size;
+            batchBytes += result.file.size;
         }
         written = written && writer.endBatch();
         if (!written || !workspace.commit()) {
@@ -828,6 +831,18 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             summary.error = tr("Cannot write to the workspace: %1")
                                 .arg(written ? workspace.lastError() : writer.lastError());
             break;
+        }
+        summary.imported += batchCounts.imported;
+        summary.unchanged += batchCounts.unchanged;
+        summary.failed += batchCounts.failed;
+        summary.articles += batchCounts.articles;
+        summary.duplicates += batchCounts.duplicates;
+        summary.problems += batchCounts.problems;
+        summary.bytes += batchBytes;
+        filesDone += int(results.size());
+        bytesDone += batchBytes;
+        for (const auto &[path, problem] : std::as_const(batchProblems)) {
+            emit problemFound(path, problem);
         }
         emit progress(filesDone, filesTotal, bytesDone, bytesTotal);
         emit batchWritten(summary.articles);

@@ -776,6 +776,9 @@ void HostileTest::fullWorkspaceKeepsEarlierBatchesAndRollsBackTheRest()
     verifySound(ws);
     const int stored = scalar(ws, u"SELECT count(*) FROM articles"_s).toInt();
     QVERIFY2(stored > 10 && stored < 40, qPrintable(QString::number(stored))); // earlier batches kept
+    // The summary counts what was committed, not the batch that was rolled back.
+    QCOMPARE(summary.articles, stored - 10);
+    QCOMPARE(summary.imported, stored - 10);
     // Nothing half-written: each stored article has its file row, text, index
     // entry and entities; each file marked imported has its article.
     QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE status = 'imported'"_s).toInt(), stored);
