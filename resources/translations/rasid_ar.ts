@@ -131,10 +131,6 @@
         <translation>الملف %1 قاعدة بيانات SQLite لكنه ليس مساحة عمل لراصد. لم يُمسّ.</translation>
     </message>
     <message>
-        <source>%1 is not a Rasid workspace or is damaged. It was left untouched.</source>
-        <translation>الملف %1 ليس مساحة عمل لراصد أو أنه تالف. لم يُمسّ.</translation>
-    </message>
-    <message>
         <source>The workspace %1 was written by a newer Rasid (schema %2; this version reads up to %3).</source>
         <translation>كتبت مساحةَ العمل %1 نسخةٌ أحدث من راصد (المخطط %2، وهذه النسخة تقرأ حتى %3).</translation>
     </message>
@@ -169,6 +165,54 @@
     <message>
         <source>Cannot write %1: this build of Rasid has no XLSX support (libxlsxwriter was not found when it was built).</source>
         <translation>تعذرت كتابة %1: هذه النسخة من راصد لا تدعم XLSX (لم تُعثر على libxlsxwriter عند بنائها).</translation>
+    </message>
+    <message>
+        <source>cannot read the folder: its name is not valid UTF-8 (a Windows Arabic name?); rename it to import its files</source>
+        <translation>تعذرت قراءة المجلد: اسمه ليس بترميز UTF-8 صالح (اسم عربي من ويندوز؟)؛ غيّر اسمه لاستيراد ملفاته</translation>
+    </message>
+    <message>
+        <source>cannot read the file: its name is not valid UTF-8 (a Windows Arabic name?); rename it to import it</source>
+        <translation>تعذرت قراءة الملف: اسمه ليس بترميز UTF-8 صالح (اسم عربي من ويندوز؟)؛ غيّر اسمه لاستيراده</translation>
+    </message>
+    <message>
+        <source>the disk is full or the workspace reached its size limit (%1)</source>
+        <translation>القرص ممتلئ أو بلغت مساحة العمل حدها الأقصى للحجم (%1)</translation>
+    </message>
+    <message>
+        <source>the workspace file is damaged (%1)</source>
+        <translation>ملف مساحة العمل تالف (%1)</translation>
+    </message>
+    <message>
+        <source>the workspace file cannot be written (%1)</source>
+        <translation>تتعذر الكتابة في ملف مساحة العمل (%1)</translation>
+    </message>
+    <message>
+        <source>the workspace file could not be read or written (%1)</source>
+        <translation>تعذرت قراءة ملف مساحة العمل أو الكتابة فيه (%1)</translation>
+    </message>
+    <message>
+        <source>%1 is damaged: it ends after %2 bytes, inside its first page (a copy or download cut short?). It was left untouched.</source>
+        <translation>الملف %1 تالف: ينتهي بعد %2 بايت داخل صفحته الأولى (نسخ أو تنزيل لم يكتمل؟). تُرك كما هو دون تعديل.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 cannot be opened for writing: its folder is read-only. Copy it to a folder you can write to.</source>
+        <translation>لا يمكن فتح مساحة العمل %1 للكتابة: مجلدها للقراءة فقط. انسخها إلى مجلد يمكنك الكتابة فيه.</translation>
+    </message>
+    <message>
+        <source>%1 is damaged or is not a Rasid workspace (%2). It was left untouched.</source>
+        <translation>الملف %1 تالف أو ليس مساحة عمل لراصد (%2). تُرك كما هو دون تعديل.</translation>
+    </message>
+    <message>
+        <source>no schema version</source>
+        <translation>لا يحمل رقم إصدار للمخطط</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is busy: another change did not finish within %2 s.</source>
+        <translation>مساحة العمل %1 مشغولة: لم ينتهِ تعديل آخر خلال %2 ثانية.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 is damaged (%2). Nothing was written to it; restore it from a backup, or import the folder into a new workspace.</source>
+        <translation>مساحة العمل %1 تالفة (%2). لم يُكتب فيها شيء؛ استعِدها من نسخة احتياطية أو استورد المجلد إلى مساحة عمل جديدة.</translation>
     </message>
 </context>
 <context>
@@ -795,7 +839,14 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     </message>
     <message numerus="yes">
         <source>%n problem(s)</source>
-        <translation><numerusform>لا مشكلات</numerusform><numerusform>مشكلة واحدة</numerusform><numerusform>مشكلتان</numerusform><numerusform>%n مشكلات</numerusform><numerusform>%n مشكلة</numerusform><numerusform>%n مشكلة</numerusform></translation>
+        <translation>
+            <numerusform>لا مشكلات</numerusform>
+            <numerusform>مشكلة واحدة</numerusform>
+            <numerusform>مشكلتان</numerusform>
+            <numerusform>%n مشكلات</numerusform>
+            <numerusform>%n مشكلة</numerusform>
+            <numerusform>%n مشكلة</numerusform>
+        </translation>
     </message>
     <message>
         <source>Files the import could not read: show them</source>
@@ -871,7 +922,14 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     </message>
     <message numerus="yes">
         <source>Import cancelled: %n article(s) imported so far; open the folder again to resume.</source>
-        <translation><numerusform>أُلغي الاستيراد: لم يُستورد أي مقال بعد؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُورد مقال واحد حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُورد مقالان حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُوردت %n مقالات حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُورد %n مقالًا حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform><numerusform>أُلغي الاستيراد: استُورد %n مقال حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform></translation>
+        <translation>
+            <numerusform>أُلغي الاستيراد: لم يُستورد أي مقال بعد؛ افتح المجلد مجددًا للمتابعة.</numerusform>
+            <numerusform>أُلغي الاستيراد: استُورد مقال واحد حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform>
+            <numerusform>أُلغي الاستيراد: استُورد مقالان حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform>
+            <numerusform>أُلغي الاستيراد: استُوردت %n مقالات حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform>
+            <numerusform>أُلغي الاستيراد: استُورد %n مقالًا حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform>
+            <numerusform>أُلغي الاستيراد: استُورد %n مقال حتى الآن؛ افتح المجلد مجددًا للمتابعة.</numerusform>
+        </translation>
     </message>
     <message>
         <source>This is the last article.</source>
@@ -927,7 +985,14 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     </message>
     <message numerus="yes">
         <source>%n occurrence(s) marked in the corpus.</source>
-        <translation><numerusform>لم يُميَّز أي موضع في المدونة.</numerusform><numerusform>مُيِّز موضع واحد في المدونة.</numerusform><numerusform>مُيِّز موضعان في المدونة.</numerusform><numerusform>مُيِّزت %n مواضع في المدونة.</numerusform><numerusform>مُيِّز %n موضعًا في المدونة.</numerusform><numerusform>مُيِّز %n موضع في المدونة.</numerusform></translation>
+        <translation>
+            <numerusform>لم يُميَّز أي موضع في المدونة.</numerusform>
+            <numerusform>مُيِّز موضع واحد في المدونة.</numerusform>
+            <numerusform>مُيِّز موضعان في المدونة.</numerusform>
+            <numerusform>مُيِّزت %n مواضع في المدونة.</numerusform>
+            <numerusform>مُيِّز %n موضعًا في المدونة.</numerusform>
+            <numerusform>مُيِّز %n موضع في المدونة.</numerusform>
+        </translation>
     </message>
     <message>
         <source>&amp;Copy</source>
@@ -955,7 +1020,14 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     </message>
     <message numerus="yes">
         <source>%n incident(s) exported to %1.</source>
-        <translation><numerusform>لم تُصدَّر أي حادثة إلى %1.</numerusform><numerusform>صُدِّرت حادثة واحدة إلى %1.</numerusform><numerusform>صُدِّرت حادثتان إلى %1.</numerusform><numerusform>صُدِّرت %n حوادث إلى %1.</numerusform><numerusform>صُدِّرت %n حادثة إلى %1.</numerusform><numerusform>صُدِّرت %n حادثة إلى %1.</numerusform></translation>
+        <translation>
+            <numerusform>لم تُصدَّر أي حادثة إلى %1.</numerusform>
+            <numerusform>صُدِّرت حادثة واحدة إلى %1.</numerusform>
+            <numerusform>صُدِّرت حادثتان إلى %1.</numerusform>
+            <numerusform>صُدِّرت %n حوادث إلى %1.</numerusform>
+            <numerusform>صُدِّرت %n حادثة إلى %1.</numerusform>
+            <numerusform>صُدِّرت %n حادثة إلى %1.</numerusform>
+        </translation>
     </message>
     <message>
         <source>The export failed: %1</source>
@@ -972,6 +1044,10 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>Imported %L1 article(s) from %L2 file(s); %L3 unchanged, %L4 could not be read.</source>
         <translation>المقالات المستوردة: %L1، من %L2 ملف؛ دون تغيير: %L3؛ تعذرت قراءته: %L4.</translation>
+    </message>
+    <message>
+        <source>The workspace of the folder %1 is read-only, so Rasid keeps another one in %2.</source>
+        <translation>مساحة عمل المجلد %1 للقراءة فقط، لذا يحتفظ راصد بمساحة عمل أخرى في %2.</translation>
     </message>
 </context>
 <context>
@@ -1024,7 +1100,14 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     </message>
     <message numerus="yes">
         <source>%n file(s) could not be read, or only in part. Each is listed with the reason; the rest of the folder was imported.</source>
-        <translation><numerusform>لا ملفات تعذرت قراءتها.</numerusform><numerusform>تعذرت قراءة ملف واحد أو قُرئ جزئيًا. وهو مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform><numerusform>تعذرت قراءة ملفين أو قُرئا جزئيًا. كل منهما مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform><numerusform>تعذرت قراءة %n ملفات أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform><numerusform>تعذرت قراءة %n ملفًا أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform><numerusform>تعذرت قراءة %n ملف أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform></translation>
+        <translation>
+            <numerusform>لا ملفات تعذرت قراءتها.</numerusform>
+            <numerusform>تعذرت قراءة ملف واحد أو قُرئ جزئيًا. وهو مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform>
+            <numerusform>تعذرت قراءة ملفين أو قُرئا جزئيًا. كل منهما مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform>
+            <numerusform>تعذرت قراءة %n ملفات أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform>
+            <numerusform>تعذرت قراءة %n ملفًا أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform>
+            <numerusform>تعذرت قراءة %n ملف أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
