@@ -9,6 +9,7 @@
 #include "incident.h"
 #include "reviewstore.h"
 #include "testcorpus.h"
+#include "workspacecheck.h"
 #include "workspace.h"
 
 #include <QElapsedTimer>
@@ -30,6 +31,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace Rasid;
+
+using Rasid::WorkspaceCheck::damage;
 
 namespace {
 
@@ -53,30 +56,6 @@ QString incidentCountSql()
     return u"SELECT count(*) FROM incidents WHERE review_status != 'rejected'"_s; // what export writes by default
 }
 
-// What SQLite and the foreign keys report; empty when sound.
-QStringList damage(const Workspace &workspace)
-{
-    QStringList found;
-    QSqlQuery integrity(workspace.database());
-    integrity.prepare(u"PRAGMA integrity_check"_s);
-    if (!integrity.exec()) {
-        found << u"integrity_check failed: "_s + integrity.lastError().text();
-    }
-    while (integrity.next()) {
-        if (integrity.value(0).toString() != u"ok") {
-            found << u"integrity: "_s + integrity.value(0).toString();
-        }
-    }
-    QSqlQuery keys(workspace.database());
-    keys.prepare(u"PRAGMA foreign_key_check"_s);
-    if (!keys.exec()) {
-        found << u"foreign_key_check failed: "_s + keys.lastError().text();
-    }
-    while (keys.next()) {
-        found << u"foreign key: %1 row %2"_s.arg(keys.value(0).toString(), keys.value(1).toString());
-    }
-    return found;
-}
 
 // RFC 4180 records (quoted cells may hold commas, quotes and line breaks);
 // false when the text is not well-formed CSV.

@@ -8,6 +8,7 @@
 #include "incident.h"
 #include "reviewstore.h"
 #include "testcorpus.h"
+#include "workspacecheck.h"
 #include "workspace.h"
 
 #include <QElapsedTimer>
@@ -24,6 +25,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace Rasid;
+
+using Rasid::WorkspaceCheck::damage;
 
 namespace {
 
@@ -51,36 +54,6 @@ int scalar(const Workspace &workspace, const QString &sql)
     return query.value(0).toInt();
 }
 
-// What SQLite, the foreign keys and the full-text index report; empty when sound.
-QStringList damage(const Workspace &workspace)
-{
-    QStringList found;
-    QSqlQuery integrity(workspace.database());
-    integrity.prepare(u"PRAGMA integrity_check"_s);
-    if (!integrity.exec()) {
-        found << u"integrity_check failed: "_s + integrity.lastError().text();
-    }
-    while (integrity.next()) {
-        if (integrity.value(0).toString() != u"ok") {
-            found << u"integrity: "_s + integrity.value(0).toString();
-        }
-    }
-    QSqlQuery keys(workspace.database());
-    keys.prepare(u"PRAGMA foreign_key_check"_s);
-    if (!keys.exec()) {
-        found << u"foreign_key_check failed: "_s + keys.lastError().text();
-    }
-    while (keys.next()) {
-        found << u"foreign key: %1 row %2 -> %3"_s.arg(keys.value(0).toString(), keys.value(1).toString(),
-                                                       keys.value(2).toString());
-    }
-    QSqlQuery fts(workspace.database());
-    fts.prepare(u"INSERT INTO article_fts(article_fts) VALUES ('integrity-check')"_s);
-    if (!fts.exec()) {
-        found << u"full-text index: "_s + fts.lastError().text();
-    }
-    return found;
-}
 
 // Everything an import could break, as "what: count" lines that should all read 0.
 QStringList inconsistencies(const Workspace &workspace)

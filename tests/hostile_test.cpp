@@ -9,6 +9,7 @@
 #include "reviewstore.h"
 #include "textfold.h"
 #include "workspace.h"
+#include "workspacecheck.h"
 #include "xlsxexport.h"
 
 #include <QBuffer>
@@ -131,11 +132,8 @@ void resetPeakRss()
 // SQLite's and FTS5's own checks: nothing half-written anywhere.
 void verifySound(const Workspace &ws)
 {
-    QCOMPARE(scalar(ws, u"PRAGMA integrity_check"_s).toString(), u"ok"_s);
-    QSqlQuery fts(ws.database());
-    QVERIFY2(fts.exec(u"INSERT INTO article_fts(article_fts) VALUES ('integrity-check')"_s),
-             qPrintable(fts.lastError().text()));
-    QCOMPARE(scalar(ws, u"PRAGMA foreign_key_check"_s), QVariant());
+    const QStringList broken = WorkspaceCheck::damage(ws);
+    QVERIFY2(broken.isEmpty(), qPrintable(broken.join(u"; "_s)));
 }
 
 ImportSummary importFolder(Workspace &ws, const QString &folder, bool extract = false, int batchSize = 16)
