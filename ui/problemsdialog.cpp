@@ -2,9 +2,12 @@
 
 #include "roles.h"
 
+#include <QDateTime>
 #include <QDialogButtonBox>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
+#include <QStyle>
 #include <QStyledItemDelegate>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -60,6 +63,14 @@ ProblemsDialog::ProblemsDialog(QAbstractItemModel *problems, QWidget *parent)
     if (problems->columnCount() > ProblemReasonColumn) {
         m_table->horizontalHeader()->setSectionResizeMode(ProblemReasonColumn, QHeaderView::Stretch);
         m_table->horizontalHeader()->resizeSection(ProblemPathColumn, 260);
+    }
+    if (problems->columnCount() > ProblemTimeColumn) {
+        // Wide enough for the locale's short date and time, measured once on a
+        // sample: sizing to contents would measure 100,000 rows.
+        const QString sample = QLocale().toString(QDateTime(QDate(2026, 12, 28), QTime(23, 58, 58)), QLocale::ShortFormat);
+        const int margin = 3 * style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 8;
+        m_table->horizontalHeader()->resizeSection(ProblemTimeColumn,
+                                                   m_table->fontMetrics().horizontalAdvance(sample) + margin);
     }
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Close, this);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::close);

@@ -353,6 +353,12 @@ void HostileGuiTest::hostileFolderImportsWithoutStallingAndListsEveryProblem()
         QVERIFY2(reasonOf.contains(path), qPrintable(path));
         QVERIFY2(reasonOf.value(path).contains(reason), qPrintable(path + u": "_s + reasonOf.value(path)));
     }
+    // RASID_SCREENSHOT=<file.png> saves the view, to look at.
+    if (const QString out = qEnvironmentVariable("RASID_SCREENSHOT"); !out.isEmpty()) {
+        dialog->resize(900, 500);
+        table->sortByColumn(ProblemPathColumn, Qt::DescendingOrder);
+        QVERIFY(dialog->grab().toImage().save(out));
+    }
     // A line break in a name shows as a visible symbol, not as a cut-off cell.
     for (int row = 0; row < model->rowCount(); ++row) {
         const QModelIndex index = model->index(row, ProblemPathColumn);
