@@ -253,7 +253,18 @@ FileResult processFile(const ScannedFile &file, const QString &knownHash, const 
         if (cancelled.load()) {
             break;
         }
-        result.articles.append(processArticle(raw, recognizer));
+        ProcessedArticle article = processArticle(raw, recognizer);
+        // Punctuation, markup or boilerplate only: nothing for the analyst to read.
+        if (article.cleaned.text.isEmpty()) {
+            if (raw.item > 0) {
+                result.problems.append(QObject::tr("item %1: no article text is left after cleaning").arg(raw.item));
+            }
+            continue;
+        }
+        result.articles.append(std::move(article));
+    }
+    if (result.articles.isEmpty() && !cancelled.load()) {
+        result.error = QObject::tr("no article text is left after cleaning");
     }
     return result;
 }

@@ -123,6 +123,7 @@ void ImporterTest::recordsEveryBadFileKind_data()
     QTest::newRow("broken json") << u"broken.json"_s << QByteArray("{\"title\": \"x\", \"text\": ") << u"JSON"_s;
     QTest::newRow("unreadable (dangling link)") << u"dangling.txt"_s << QByteArray("@link") << u"read"_s;
     QTest::newRow("too large") << u"huge.txt"_s << QByteArray("@huge") << u"too large"_s;
+    QTest::newRow("punctuation only") << u"dots.txt"_s << u"،.؟! "_s.repeated(200).toUtf8() << u"after cleaning"_s;
 }
 
 void ImporterTest::recordsEveryBadFileKind()

@@ -214,6 +214,14 @@
         <source>The workspace %1 is damaged (%2). Nothing was written to it; restore it from a backup, or import the folder into a new workspace.</source>
         <translation>مساحة العمل %1 تالفة (%2). لم يُكتب فيها شيء؛ استعِدها من نسخة احتياطية أو استورد المجلد إلى مساحة عمل جديدة.</translation>
     </message>
+    <message>
+        <source>item %1: no article text is left after cleaning</source>
+        <translation>العنصر %1: لم يبقَ نص للمقال بعد التنظيف</translation>
+    </message>
+    <message>
+        <source>no article text is left after cleaning</source>
+        <translation>لم يبقَ نص للمقال بعد التنظيف</translation>
+    </message>
 </context>
 <context>
     <name>Rasid::ActionRegistry</name>
