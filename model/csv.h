@@ -7,7 +7,8 @@ namespace Rasid {
 
 /*
  * RFC 4180 writing with spreadsheet safety: a cell that begins with = + - @,
- * a tab or a carriage return gets a leading apostrophe so that spreadsheets show
+ * a tab or a carriage return, also after leading spaces, no-break spaces or
+ * invisible direction marks, gets a leading apostrophe so that spreadsheets show
  * it as text instead of running it as a formula; a cell holding a comma, a
  * quote, CR or LF is quoted with inner quotes doubled. Rows end with CRLF.
  */
