@@ -28,12 +28,6 @@
 
 #ifdef Q_OS_UNIX
 #include <dirent.h>
-#ifdef Q_OS_LINUX
-#include <cerrno>
-#include <sys/resource.h>
-#include <sys/syscall.h>
-#include <unistd.h>
-#endif
 #endif
 
 using namespace Qt::StringLiterals;
@@ -632,26 +626,6 @@ private:
     qint64 m_batchAfterId = 0;
 };
 
-// The single writer thread is the one the import waits for: with one worker a
-// core there are more busy threads than cores, and an equal share would leave
-// the writer behind. Workers run a few nice levels lower (Linux: per thread),
-// which still gives them every cycle the writer does not want.
-void yieldToTheWriter()
-{
-#ifdef Q_OS_LINUX
-    thread_local bool lowered = false;
-    if (!lowered) {
-        lowered = true;
-        const auto tid = id_t(::syscall(SYS_gettid));
-        errno = 0;
-        const int nice = ::getpriority(PRIO_PROCESS, tid);
-        if (errno == 0) {
-            ::setpriority(PRIO_PROCESS, tid, qMin(nice + 4, 19));
-        }
-    }
-#endif
-}
-
 using WorkspaceLexicon = QMap<int, QVector<LexiconEntry>>; // entity type -> entries
 
 // Reads the entries the analyst taught (the workspace lexicon table), by entity type.
@@ -806,7 +780,6 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
     pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
     const auto &known = writer.known();
     auto work = [this, &options, &known, extractor](const ScannedFile &file) {
-        yieldToTheWriter();
         return processFile(file, known.value(file.path).hash, options, extractor, m_cancelled);
     };
 
