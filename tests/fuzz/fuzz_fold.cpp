@@ -11,33 +11,14 @@
 // tests/fuzzregression_test.cpp compiles this file in to replay kept inputs.
 #include "textfold.h"
 
+#include "fuzzinput.h"
+
 #include <QString>
 
 namespace FuzzFold {
 
-void check(bool condition)
-{
-    if (!condition) {
-        __builtin_trap();
-    }
-}
-
-QString inputText(const uint8_t *data, size_t size)
-{
-    if (size == 0) {
-        return {};
-    }
-    const char *rest = reinterpret_cast<const char *>(data + 1);
-    if (data[0] & 1) {
-        QString text;
-        text.resize(qsizetype((size - 1) / 2));
-        for (qsizetype i = 0; i < text.size(); ++i) {
-            text[i] = QChar(char16_t(uchar(rest[2 * i]) | uchar(rest[2 * i + 1]) << 8));
-        }
-        return text;
-    }
-    return QString::fromUtf8(rest, qsizetype(size - 1));
-}
+using Rasid::Fuzz::check;
+using Rasid::Fuzz::inputText;
 
 // Whether a source offset falls between the two halves of a surrogate pair.
 bool splitsPair(const QString &text, int offset)

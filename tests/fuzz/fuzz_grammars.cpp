@@ -12,6 +12,7 @@
 #include "dates.h"
 #include "quantities.h"
 #include "textfold.h"
+#include "fuzzinput.h"
 
 #include <QDate>
 #include <QString>
@@ -25,29 +26,8 @@ using namespace Qt::StringLiterals;
 
 namespace FuzzGrammars {
 
-void check(bool condition)
-{
-    if (!condition) {
-        __builtin_trap();
-    }
-}
-
-QString inputText(const uint8_t *data, size_t size)
-{
-    if (size == 0) {
-        return {};
-    }
-    const char *rest = reinterpret_cast<const char *>(data + 1);
-    if (data[0] & 1) {
-        QString text;
-        text.resize(qsizetype((size - 1) / 2));
-        for (qsizetype i = 0; i < text.size(); ++i) {
-            text[i] = QChar(char16_t(uchar(rest[2 * i]) | uchar(rest[2 * i + 1]) << 8));
-        }
-        return text;
-    }
-    return QString::fromUtf8(rest, qsizetype(size - 1));
-}
+using Rasid::Fuzz::check;
+using Rasid::Fuzz::inputText;
 
 bool isDigits(QStringView s)
 {
