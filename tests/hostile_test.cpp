@@ -11,6 +11,7 @@
 #include "workspace.h"
 #include "workspacecheck.h"
 #include "xlsxexport.h"
+#include "testfiles.h"
 
 #include <QBuffer>
 #include <QDir>
@@ -75,18 +76,8 @@ QString article(int n)
     return u"خبر رقم %1 عن هجوم إلكتروني\n\n"_s.arg(n) + kArticle + u"\n\nتفاصيل إضافية رقم %1."_s.arg(n);
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using TestFiles::readAll;
+using TestFiles::writeFile;
 
 QVariant scalar(const Workspace &ws, const QString &sql, const QVariantList &binds = {})
 {

@@ -6,6 +6,7 @@
 #include "settingkeys.h"
 #include "workspace.h"
 #include "workspacesession.h"
+#include "../testfiles.h"
 
 #include <QDialog>
 #include <QDir>
@@ -53,18 +54,8 @@ QString article(int n)
     return u"خبر رقم %1 عن هجوم إلكتروني\n\n"_s.arg(n) + kArticle + u"\n\nتفاصيل إضافية رقم %1."_s.arg(n);
 }
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
-
-QByteArray readAll(const QString &path)
-{
-    QFile file(path);
-    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
+using TestFiles::readAll;
+using TestFiles::writeFile;
 
 QVariant scalar(const QString &workspacePath, const QString &sql, const QVariantList &values = {})
 {
