@@ -283,8 +283,7 @@ class BatchWriter
 {
 public:
     explicit BatchWriter(Workspace &workspace)
-        : m_workspace(workspace)
-        , m_db(workspace.database())
+        : m_db(workspace.database())
     {
     }
 
@@ -621,7 +620,6 @@ private:
         return *slot;
     }
 
-    Workspace &m_workspace;
     QSqlDatabase m_db;
     QHash<QString, KnownFile> m_known;
     QHash<QString, qint64> m_firstByHash;
