@@ -803,7 +803,6 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
     };
     submitBatches();
     int filesDone = 0;
-    qint64 bytesDone = 0;
     while (!pending.empty()) {
         QFuture<FileResult> batch = pending.front();
         pending.pop_front();
@@ -822,7 +821,6 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
         // that is rolled back must not show in the summary or the problems.
         ImportSummary batchCounts;
         QVector<QPair<QString, QString>> batchProblems;
-        qint64 batchBytes = 0;
         bool written = writer.beginBatch();
         for (const FileResult &result : results) {
             if (!written) {
@@ -839,7 +837,7 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             for (const QString &problem : problems) {
                 batchProblems.append({result.file.path, problem});
             }
-            batchBytes += result.file.size;
+            batchCounts.bytes += result.file.size;
         }
         written = written && writer.endBatch();
         if (!written || !workspace.commit()) {
@@ -854,13 +852,12 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
         summary.articles += batchCounts.articles;
         summary.duplicates += batchCounts.duplicates;
         summary.problems += batchCounts.problems;
-        summary.bytes += batchBytes;
+        summary.bytes += batchCounts.bytes;
         filesDone += int(results.size());
-        bytesDone += batchBytes;
         for (const auto &[path, problem] : std::as_const(batchProblems)) {
             emit problemFound(path, problem);
         }
-        emit progress(filesDone, filesTotal, bytesDone, bytesTotal);
+        emit progress(filesDone, filesTotal, summary.bytes, bytesTotal);
         emit batchWritten(summary.articles);
     }
     for (QFuture<FileResult> &batch : pending) {
