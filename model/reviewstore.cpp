@@ -831,8 +831,29 @@ bool ReviewStore::writeLexicon(const QString &folded, const QString &type, const
     return execPrepared(query, &error) || fail(tr("Cannot save the lexicon entry: %1").arg(error));
 }
 
-bool ReviewStore::changeIncidents(qint64 articleId, const QVector<qint64> &ids, StateRule rule,
-                                  const IncidentMutation &mutate, QVector<qint64> *created)
+namespace {
+
+// The records `ids` names that still exist, in that order; false (with the id
+// in *foreign) when one belongs to another article.
+template<typename Record, typename Read>
+bool recordsOfArticle(qint64 articleId, const QVector<qint64> &ids, Read read, QVector<Record> *records,
+                      qint64 *foreign)
+{
+    for (qint64 id : ids) {
+        if (const std::optional<Record> record = read(id)) {
+            if (record->articleId != articleId) {
+                *foreign = id;
+                return false;
+            }
+            records->append(*record);
+        }
+    }
+    return true;
+}
+
+} // namespace
+
+bool ReviewStore::changeArticle(qint64 articleId, const ArticleChange &apply, QVector<qint64> *created)
 {
     if (!begin()) {
         return false;
@@ -844,19 +865,7 @@ bool ReviewStore::changeIncidents(qint64 articleId, const QVector<qint64> &ids, 
         if (!article) {
             return fail(tr("Article %1 does not exist.").arg(articleId));
         }
-        QVector<IncidentRecord> before;
-        for (qint64 id : ids) {
-            if (const std::optional<IncidentRecord> record = readIncident(id)) {
-                if (record->articleId != articleId) {
-                    return fail(tr("Incident %1 belongs to another article.").arg(id));
-                }
-                before.append(*record);
-            }
-        }
-        QVector<IncidentRecord> after = before;
-        ArticleReview articleAfter = *article;
-        return mutate(after, articleAfter) && writeIncidentDiff(before, after, changes, &newIds)
-            && writeArticle(*article, articleAfter, rule, changes);
+        return apply(*article, changes, &newIds);
     }();
     if (!commitOrRollback(ok)) {
         return false;
@@ -868,40 +877,41 @@ bool ReviewStore::changeIncidents(qint64 articleId, const QVector<qint64> &ids, 
     return true;
 }
 
+bool ReviewStore::changeIncidents(qint64 articleId, const QVector<qint64> &ids, StateRule rule,
+                                  const IncidentMutation &mutate, QVector<qint64> *created)
+{
+    return changeArticle(
+        articleId,
+        [&](const ArticleReview &article, Changes &changes, QVector<qint64> *newIds) {
+            QVector<IncidentRecord> before;
+            qint64 foreign = 0;
+            if (!recordsOfArticle(articleId, ids, [this](qint64 id) { return readIncident(id); }, &before, &foreign)) {
+                return fail(tr("Incident %1 belongs to another article.").arg(foreign));
+            }
+            QVector<IncidentRecord> after = before;
+            ArticleReview articleAfter = article;
+            return mutate(after, articleAfter) && writeIncidentDiff(before, after, changes, newIds)
+                && writeArticle(article, articleAfter, rule, changes);
+        },
+        created);
+}
+
 bool ReviewStore::changeEntities(qint64 articleId, const QVector<qint64> &ids, StateRule rule,
                                  const EntityMutation &mutate, QVector<qint64> *created)
 {
-    if (!begin()) {
-        return false;
-    }
-    Changes changes;
-    QVector<qint64> newIds;
-    const bool ok = [&] {
-        const std::optional<ArticleReview> article = readArticle(articleId);
-        if (!article) {
-            return fail(tr("Article %1 does not exist.").arg(articleId));
-        }
-        QVector<EntityRecord> before;
-        for (qint64 id : ids) {
-            if (const std::optional<EntityRecord> record = readEntity(id)) {
-                if (record->articleId != articleId) {
-                    return fail(tr("Entity %1 belongs to another article.").arg(id));
-                }
-                before.append(*record);
+    return changeArticle(
+        articleId,
+        [&](const ArticleReview &article, Changes &changes, QVector<qint64> *newIds) {
+            QVector<EntityRecord> before;
+            qint64 foreign = 0;
+            if (!recordsOfArticle(articleId, ids, [this](qint64 id) { return readEntity(id); }, &before, &foreign)) {
+                return fail(tr("Entity %1 belongs to another article.").arg(foreign));
             }
-        }
-        QVector<EntityRecord> after = before;
-        return mutate(after) && writeEntityDiff(before, after, true, changes, &newIds)
-            && writeArticle(*article, *article, rule, changes);
-    }();
-    if (!commitOrRollback(ok)) {
-        return false;
-    }
-    if (created) {
-        *created = newIds;
-    }
-    announce(changes, articleId);
-    return true;
+            QVector<EntityRecord> after = before;
+            return mutate(after) && writeEntityDiff(before, after, true, changes, newIds)
+                && writeArticle(article, article, rule, changes);
+        },
+        created);
 }
 
 qint64 ReviewStore::requireIncident(qint64 incidentId)

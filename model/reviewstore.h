@@ -253,6 +253,10 @@ private:
         QSet<qint64> entityArticles;
     };
 
+    // One transaction on an article: apply writes what changes, the changes are
+    // announced after the commit.
+    using ArticleChange = std::function<bool(const ArticleReview &article, Changes &changes, QVector<qint64> *created)>;
+    bool changeArticle(qint64 articleId, const ArticleChange &apply, QVector<qint64> *created);
     bool changeIncidents(qint64 articleId, const QVector<qint64> &ids, StateRule rule,
                          const IncidentMutation &mutate, QVector<qint64> *created = nullptr);
     bool changeEntities(qint64 articleId, const QVector<qint64> &ids, StateRule rule, const EntityMutation &mutate,
