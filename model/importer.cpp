@@ -17,6 +17,7 @@
 #include <QMap>
 #include <QLoggingCategory>
 #include <QScopeGuard>
+#include <QSemaphore>
 #include <QSet>
 #include <QSqlQuery>
 #include <QThreadPool>
@@ -706,6 +707,8 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             ignored.insert(sibling.canonicalFilePath());
         }
     }
+    workspace.setBulkWriting(true);
+    const auto bulkWritingEnds = qScopeGuard([&workspace] { workspace.setBulkWriting(false); });
     const QVector<ScannedFile> scanned = scanFolder(root, ignored);
     summary.filesSeen = int(scanned.size());
 
@@ -783,16 +786,23 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
 
     QThreadPool pool;
     pool.setMaxThreadCount(options.threads > 0 ? options.threads : QThread::idealThreadCount());
+    // The pool's threads and this writing thread share the machine's cores: each
+    // holds one while it works, so the writer, which every batch waits for, never
+    // queues for a core behind its own extraction workers. While it waits for a
+    // batch, all the cores extract.
+    QSemaphore cores(qMax(1, QThread::idealThreadCount()));
     const auto &known = writer.known();
-    auto work = [this, &options, &known, extractor](const ScannedFile &file) {
+    auto work = [this, &options, &known, extractor, &cores](const ScannedFile &file) {
+        cores.acquire();
+        const QSemaphoreReleaser core(cores);
         return processFile(file, known.value(file.path).hash, options, extractor, m_cancelled);
     };
 
-    // Batches overlap: the pool reads and extracts the next two batches while
+    // Batches overlap: the pool reads and extracts the next batches while
     // this thread writes one, so that neither side waits for the other when a
     // batch of long articles takes longer to extract than to write.
     const int batchSize = qMax(1, options.batchSize);
-    constexpr int kBatchesAhead = 2;
+    constexpr int kBatchesAhead = 4;
     std::deque<QFuture<FileResult>> pending;
     int nextStart = 0;
     auto submitBatches = [&] {
@@ -813,6 +823,8 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             summary.cancelled = true;
             break;
         }
+        cores.acquire();
+        const QSemaphoreReleaser core(cores);
         if (!workspace.beginTransaction()) {
             summary.error = workspace.lastError();
             break;

@@ -836,6 +836,20 @@ bool Workspace::setSizeLimit(qint64 bytes)
     return execPrepared(limit);
 }
 
+bool Workspace::setBulkWriting(bool on)
+{
+    // PRAGMA takes no bound parameters; the values are our own.
+    const QStringList pragmas = on ? QStringList{u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -65536"_s}
+                                   : QStringList{u"PRAGMA temp_store = DEFAULT"_s, u"PRAGMA cache_size = -2000"_s};
+    bool ok = true;
+    for (const QString &pragma : pragmas) {
+        QSqlQuery query(database());
+        query.prepare(pragma);
+        ok = execPrepared(query) && ok;
+    }
+    return ok;
+}
+
 void Workspace::rollback()
 {
     database().rollback();

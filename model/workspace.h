@@ -102,6 +102,14 @@ public:
     // size. For tests of the full-disk path; <= 0 lifts the cap.
     bool setSizeLimit(qint64 bytes);
 
+    // While on, this connection keeps statement journals in memory and a 64 MB
+    // page cache: an import writes hundreds of thousands of rows in large
+    // transactions, and SQLite otherwise copies every page a statement touches
+    // into a temporary file (half of all bytes an import wrote) and reads pages
+    // back from the log. Off restores the defaults, so that sorts of large
+    // exports can spill to disk again.
+    bool setBulkWriting(bool on);
+
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
 

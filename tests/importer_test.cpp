@@ -86,6 +86,8 @@ private slots:
     void workspaceLexiconTakesPartInMatching();
     void storesEntitiesWithExactSpans();
     void reportsProgress();
+    void bulkWritingLastsOnlyForTheImport_data();
+    void bulkWritingLastsOnlyForTheImport();
 };
 
 void ImporterTest::importsTheSampleFolder()
@@ -492,4 +494,58 @@ void ImporterTest::reportsProgress()
 }
 
 QTEST_GUILESS_MAIN(ImporterTest)
+void ImporterTest::bulkWritingLastsOnlyForTheImport_data()
+{
+    QTest::addColumn<QString>("ending");
+    QTest::newRow("completed") << u"completed"_s;
+    QTest::newRow("cancelled after a batch") << u"cancelled"_s;
+    QTest::newRow("another folder refused") << u"refused"_s;
+}
+
+// An import keeps statement journals in memory and a large page cache; the
+// connection gets SQLite's defaults back however the import ends, so that sorts
+// of later exports on it can spill to disk.
+void ImporterTest::bulkWritingLastsOnlyForTheImport()
+{
+    QFETCH(QString, ending);
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    for (int i = 0; i < 6; ++i) {
+        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i), article(i)));
+    }
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    if (ending == u"refused") {
+        QVERIFY(writeFile(dir.filePath(u"other/b.txt"_s), article(9)));
+        QVERIFY(importFolder(ws, dir.filePath(u"other"_s)).error.isEmpty());
+    }
+    Importer importer;
+    ImportOptions options;
+    options.folder = folder;
+    options.extract = true;
+    options.batchSize = 2;
+    QVector<QPair<int, int>> during; // temp_store, cache_size after each batch
+    connect(&importer, &Importer::batchWritten, this, [&](int) {
+        during.append({scalar(ws, u"PRAGMA temp_store"_s), scalar(ws, u"PRAGMA cache_size"_s)});
+        if (ending == u"cancelled") {
+            importer.cancel();
+        }
+    }, Qt::DirectConnection);
+    const ImportSummary summary = importer.run(ws, options);
+    if (ending == u"refused") {
+        QVERIFY(!summary.error.isEmpty());
+        QVERIFY(during.isEmpty());
+    } else {
+        QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+        QCOMPARE(summary.cancelled, ending == u"cancelled");
+        QVERIFY(!during.isEmpty());
+        for (const auto &[tempStore, cacheSize] : std::as_const(during)) {
+            QCOMPARE(tempStore, 2);     // MEMORY
+            QCOMPARE(cacheSize, -65536); // KiB
+        }
+    }
+    QCOMPARE(scalar(ws, u"PRAGMA temp_store"_s), 0);
+    QCOMPARE(scalar(ws, u"PRAGMA cache_size"_s), -2000);
+}
+
 #include "importer_test.moc"

@@ -1,6 +1,7 @@
 // Import benchmark: `bench_import <folder> [--no-extract] [--threads N]` imports a
 // folder into a fresh workspace and prints one JSON line with wall time, MB/s,
-// articles and peak resident memory.
+// articles, CPU time, peak resident memory and the bytes read and written
+// through system calls (files and workspace together).
 
 #include "importer.h"
 #include "benchutil.h"
@@ -13,6 +14,7 @@
 #include <QTemporaryDir>
 
 #include <cstdio>
+#include <ctime>
 
 using namespace Qt::StringLiterals;
 
@@ -43,13 +45,19 @@ int main(int argc, char *argv[])
         QSqlQuery(workspace.database()).exec(pragma);
     }
     Rasid::Importer importer;
+    const double readBefore = procIoMb("rchar");
+    const double writtenBefore = procIoMb("wchar");
+    const std::clock_t cpuBefore = std::clock();
     QElapsedTimer clock;
     clock.start();
     const Rasid::ImportSummary summary = importer.run(workspace, options);
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    const double cpuSeconds = double(std::clock() - cpuBefore) / CLOCKS_PER_SEC;
     std::printf("{\"bench\":\"import\",\"extract\":%s,\"files\":%d,\"articles\":%d,\"failed\":%d,\"mb\":%.1f,"
-                "\"seconds\":%.2f,\"mb_per_s\":%.1f,\"peak_rss_mb\":%.0f}\n",
+                "\"seconds\":%.2f,\"cpu_seconds\":%.2f,\"mb_per_s\":%.1f,\"peak_rss_mb\":%.0f,\"read_mb\":%.0f,"
+                "\"written_mb\":%.0f}\n",
                 options.extract ? "true" : "false", summary.filesSeen, summary.articles, summary.failed,
-                double(summary.bytes) / 1e6, seconds, double(summary.bytes) / 1e6 / seconds, procStatusMb("VmHWM"));
+                double(summary.bytes) / 1e6, seconds, cpuSeconds, double(summary.bytes) / 1e6 / seconds, procStatusMb("VmHWM"),
+                procIoMb("rchar") - readBefore, procIoMb("wchar") - writtenBefore);
     return summary.error.isEmpty() ? 0 : 1;
 }

@@ -23,6 +23,23 @@ inline double procStatusMb(const char *key)
     return -1;
 }
 
+// A counter of this process from /proc/self/io in MB (Linux), e.g. "wchar"
+// (bytes written through write calls) or "rchar"; -1 when unavailable.
+inline double procIoMb(const char *key)
+{
+    QFile io(QStringLiteral("/proc/self/io"));
+    if (!io.open(QIODevice::ReadOnly)) {
+        return -1;
+    }
+    const QByteArray prefix = QByteArray(key) + ':';
+    for (const QByteArray &line : io.readAll().split('\n')) {
+        if (line.startsWith(prefix)) {
+            return line.mid(prefix.size()).trimmed().toDouble() / 1e6;
+        }
+    }
+    return -1;
+}
+
 // The p-quantile (0..1) of a sample of timings, 0 when empty.
 inline double percentile(QVector<double> values, double p)
 {
