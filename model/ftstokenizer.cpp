@@ -53,6 +53,67 @@ int cliticLengths(QStringView word, int *lengths)
     return count;
 }
 
+// The prepared texts in use on this thread (FtsPreparedTexts), or null.
+thread_local const FtsPreparedTexts *t_prepared = nullptr;
+
+// Calls take(colocated, bytes, length) for every token a document's folded text
+// is indexed under, in order: each word, then its clitic-stripped variants at
+// the same position. `utf8` is scratch space.
+template<typename Take>
+int forEachDocumentToken(QStringView folded, QVarLengthArray<char, 256> &utf8, Take take)
+{
+    const auto *f = folded.utf16();
+    const int n = int(folded.size());
+    int i = 0;
+    while (i < n) {
+        if (!isWordChar(QChar(f[i]))) {
+            ++i;
+            continue;
+        }
+        int j = i;
+        while (j < n && isWordChar(QChar(f[j]))) {
+            ++j;
+        }
+        utf8.resize(4 * (j - i));
+        const int bytes = writeUtf8(QStringView(f + i, j - i), utf8.data());
+        int rc = take(false, utf8.data(), bytes);
+        if (rc != SQLITE_OK) {
+            return rc;
+        }
+        // Clitics are two-byte Arabic letters, so each variant is a tail of the bytes.
+        int lengths[std::size(kClitics)];
+        const int count = cliticLengths(QStringView(f + i, j - i), lengths);
+        for (int k = 0; k < count; ++k) {
+            rc = take(true, utf8.data() + 2 * lengths[k], bytes - 2 * lengths[k]);
+            if (rc != SQLITE_OK) {
+                return rc;
+            }
+        }
+        i = j;
+    }
+    return SQLITE_OK;
+}
+
+int replay(const FtsPreparedText &text, void *context, int (*token)(void *, int, const char *, int, int, int))
+{
+    const char *p = text.tokens.constData();
+    const char *end = p + text.tokens.size();
+    while (p + 3 <= end) {
+        const int length = (uchar(p[0]) << 8) | uchar(p[1]);
+        const int flags = p[2] ? FTS5_TOKEN_COLOCATED : 0;
+        p += 3;
+        if (length > end - p) {
+            break;
+        }
+        const int rc = token(context, flags, p, length, 0, 0);
+        if (rc != SQLITE_OK) {
+            return rc;
+        }
+        p += length;
+    }
+    return SQLITE_OK;
+}
+
 struct Tokenizer
 {
 };
@@ -71,8 +132,13 @@ void xDelete(Fts5Tokenizer *tokenizer)
 int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int length,
               int (*token)(void *, int, const char *, int, int, int))
 {
-    const QString source = QString::fromUtf8(text, length);
     const bool document = (flags & FTS5_TOKENIZE_DOCUMENT) != 0;
+    if (document && t_prepared) {
+        if (const FtsPreparedText *prepared = t_prepared->find(text, length)) {
+            return replay(*prepared, context, token);
+        }
+    }
+    const QString source = QString::fromUtf8(text, length);
     // FTS5 keeps no offsets in its index: they matter only to auxiliary functions
     // (highlight, snippet), so a document being indexed skips the offset map.
     FoldedText mapped;
@@ -97,6 +163,11 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
     };
 
     QVarLengthArray<char, 256> utf8;
+    if (document) {
+        return forEachDocumentToken(folded, utf8, [&](bool colocated, const char *bytes, int size) {
+            return token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, bytes, size, 0, 0);
+        });
+    }
     const int n = int(folded.size());
     int i = 0;
     while (i < n) {
@@ -108,25 +179,13 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
         while (j < n && isWordChar(QChar(f[j]))) {
             ++j;
         }
-        const int start = document ? 0 : byteOffset(mapped.sourceStart(i));
-        const int end = document ? 0 : byteOffset(mapped.sourceEnd(j));
+        const int start = byteOffset(mapped.sourceStart(i));
+        const int end = byteOffset(mapped.sourceEnd(j));
         utf8.resize(4 * (j - i));
         const int bytes = writeUtf8(QStringView(f + i, j - i), utf8.data());
-        int rc = token(context, 0, utf8.data(), bytes, start, end);
+        const int rc = token(context, 0, utf8.data(), bytes, start, end);
         if (rc != SQLITE_OK) {
             return rc;
-        }
-        if (document) {
-            // Clitics are two-byte Arabic letters, so each variant is a tail of the bytes.
-            int lengths[std::size(kClitics)];
-            const int count = cliticLengths(QStringView(f + i, j - i), lengths);
-            for (int k = 0; k < count; ++k) {
-                rc = token(context, FTS5_TOKEN_COLOCATED, utf8.data() + 2 * lengths[k], bytes - 2 * lengths[k],
-                           start, end);
-                if (rc != SQLITE_OK) {
-                    return rc;
-                }
-            }
         }
         i = j;
     }
@@ -147,6 +206,52 @@ fts5_api *ftsApi(sqlite3 *db)
 }
 
 } // namespace
+
+FtsPreparedText FtsPreparedText::prepare(QStringView text, const QString &folded)
+{
+    FtsPreparedText prepared;
+    prepared.utf8.resize(4 * text.size());
+    prepared.utf8.resize(writeUtf8(text, prepared.utf8.data()));
+    const QString own = folded.isEmpty() && !text.isEmpty() ? fold(text) : QString();
+    QVarLengthArray<char, 256> scratch;
+    forEachDocumentToken(own.isEmpty() ? QStringView(folded) : QStringView(own), scratch,
+                         [&prepared](bool colocated, const char *bytes, int size) {
+                             if (size > 0xFFFF) {
+                                 prepared.replayable = false; // tokenized as usual when indexed
+                                 return SQLITE_DONE;
+                             }
+                             prepared.tokens.append(char(size >> 8)).append(char(size & 0xFF)).append(char(colocated));
+                             prepared.tokens.append(bytes, size);
+                             return SQLITE_OK;
+                         });
+    if (!prepared.replayable) {
+        prepared.tokens.clear();
+    }
+    return prepared;
+}
+
+FtsPreparedTexts::FtsPreparedTexts()
+    : m_outer(const_cast<FtsPreparedTexts *>(t_prepared))
+{
+    t_prepared = this;
+}
+
+FtsPreparedTexts::~FtsPreparedTexts()
+{
+    t_prepared = m_outer;
+}
+
+void FtsPreparedTexts::add(const FtsPreparedText &text)
+{
+    if (text.replayable && !text.utf8.isEmpty()) {
+        m_texts.insert(QByteArrayView(text.utf8), &text);
+    }
+}
+
+const FtsPreparedText *FtsPreparedTexts::find(const char *utf8, int length) const
+{
+    return m_texts.value(QByteArrayView(utf8, length), nullptr);
+}
 
 QStringList cliticVariants(QStringView word)
 {

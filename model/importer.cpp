@@ -2,6 +2,7 @@
 
 #include "articlereader.h"
 #include "cleaner.h"
+#include "ftstokenizer.h"
 #include "incident.h"
 #include "pipeline.h"
 #include "recognizer.h"
@@ -66,6 +67,9 @@ struct FileResult
     bool sameContent = false;
     QStringList problems;   // item-level problems
     QVector<ProcessedArticle> articles;
+    // The title and text of each article, tokenized for the full-text index on
+    // the extracting thread (two per article).
+    QVector<FtsPreparedText> indexed;
 };
 
 QString nowUtc()
@@ -263,6 +267,9 @@ FileResult processFile(const ScannedFile &file, const QString &knownHash, const 
             }
             continue;
         }
+        result.indexed.append(FtsPreparedText::prepare(article.cleaned.title));
+        result.indexed.append(FtsPreparedText::prepare(article.cleaned.text, article.folded));
+        article.folded.clear();
         result.articles.append(std::move(article));
     }
     if (result.articles.isEmpty() && !cancelled.load()) {
@@ -355,7 +362,10 @@ public:
             // Touched but identical: remember the new mtime so the next scan skips it cheaply.
             return upsertFile(file, result.hash, result.kind, u"imported"_s, {}) >= 0;
         }
-        if (!clearProblems(file.path)) {
+        // A file the workspace has never seen has no problems, articles or
+        // results to replace: three lookups per file saved on a first import.
+        const bool seenBefore = m_known.contains(file.path);
+        if (seenBefore && !clearProblems(file.path)) {
             return false;
         }
         if (!result.error.isEmpty()) {
@@ -389,11 +399,11 @@ public:
         QSet<int> items;
         for (const ProcessedArticle &article : result.articles) {
             items.insert(article.raw.item);
-            if (!writeArticle(fileId, file.path, article, summary)) {
+            if (!writeArticle(fileId, file.path, article, seenBefore, summary)) {
                 return false;
             }
         }
-        return markMissingExcept(fileId, items);
+        return !seenBefore || markMissingExcept(fileId, items);
     }
 
     bool markVanished(const QSet<QString> &seen, ImportSummary &summary)
@@ -484,22 +494,25 @@ private:
         return true;
     }
 
-    bool writeArticle(qint64 fileId, const QString &filePath, const ProcessedArticle &article, ImportSummary &summary)
+    bool writeArticle(qint64 fileId, const QString &filePath, const ProcessedArticle &article, bool fileSeenBefore,
+                      ImportSummary &summary)
     {
-        QSqlQuery &find = statement(m_findArticle,
-                                    u"SELECT id, content_hash, missing FROM articles WHERE file_id = ? AND item = ?"_s);
-        find.addBindValue(fileId);
-        find.addBindValue(article.raw.item);
-        if (!execPrepared(find, &m_error)) {
-            return false;
-        }
         qint64 existingId = 0;
         QString existingHash;
-        if (find.next()) {
-            existingId = find.value(0).toLongLong();
-            existingHash = find.value(1).toString();
+        if (fileSeenBefore) {
+            QSqlQuery &find = statement(m_findArticle,
+                                        u"SELECT id, content_hash, missing FROM articles WHERE file_id = ? AND item = ?"_s);
+            find.addBindValue(fileId);
+            find.addBindValue(article.raw.item);
+            if (!execPrepared(find, &m_error)) {
+                return false;
+            }
+            if (find.next()) {
+                existingId = find.value(0).toLongLong();
+                existingHash = find.value(1).toString();
+            }
+            find.finish();
         }
-        find.finish();
 
         if (existingId && existingHash == article.contentHash) {
             QSqlQuery &present = statement(m_markPresent, u"UPDATE articles SET missing = 0 WHERE id = ?"_s);
@@ -850,6 +863,13 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
                 batchProblems.append({result.file.path, problem});
             }
             batchCounts.bytes += result.file.size;
+        }
+        // The batch's index entries replay the tokens its workers prepared.
+        FtsPreparedTexts prepared;
+        for (const FileResult &result : results) {
+            for (const FtsPreparedText &text : result.indexed) {
+                prepared.add(text);
+            }
         }
         written = written && writer.endBatch();
         if (!written || !workspace.commit()) {

@@ -60,6 +60,7 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
         article.entities = recognizer->recognize(text, folded);
         article.incidents = buildIncidents(text, folded, article.entities, article.cleaned.title,
                                            article.cleaned.published);
+        article.folded = folded.text;
     }
     return article;
 }

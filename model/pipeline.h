@@ -23,6 +23,7 @@ struct ProcessedArticle
     QString contentHash;
     EntityList entities;
     QVector<ProposedIncident> incidents;
+    QString folded; // fold(cleaned.text) when extraction ran, else empty
 };
 
 // With a recognizer, entities are found and incidents proposed; without, the

@@ -839,8 +839,10 @@ bool Workspace::setSizeLimit(qint64 bytes)
 bool Workspace::setBulkWriting(bool on)
 {
     // PRAGMA takes no bound parameters; the values are our own.
-    const QStringList pragmas = on ? QStringList{u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -65536"_s}
-                                   : QStringList{u"PRAGMA temp_store = DEFAULT"_s, u"PRAGMA cache_size = -2000"_s};
+    const QStringList pragmas = on ? QStringList{u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -65536"_s,
+                                                 u"PRAGMA wal_autocheckpoint = 4000"_s}
+                                   : QStringList{u"PRAGMA temp_store = DEFAULT"_s, u"PRAGMA cache_size = -2000"_s,
+                                                 u"PRAGMA wal_autocheckpoint = 1000"_s};
     bool ok = true;
     for (const QString &pragma : pragmas) {
         QSqlQuery query(database());

@@ -524,9 +524,13 @@ void ImporterTest::bulkWritingLastsOnlyForTheImport()
     options.folder = folder;
     options.extract = true;
     options.batchSize = 2;
-    QVector<QPair<int, int>> during; // temp_store, cache_size after each batch
+    QVector<QVector<int>> during; // temp_store, cache_size, wal_autocheckpoint after each batch
+    const auto settings = [&ws] {
+        return QVector<int>{scalar(ws, u"PRAGMA temp_store"_s), scalar(ws, u"PRAGMA cache_size"_s),
+                            scalar(ws, u"PRAGMA wal_autocheckpoint"_s)};
+    };
     connect(&importer, &Importer::batchWritten, this, [&](int) {
-        during.append({scalar(ws, u"PRAGMA temp_store"_s), scalar(ws, u"PRAGMA cache_size"_s)});
+        during.append(settings());
         if (ending == u"cancelled") {
             importer.cancel();
         }
@@ -539,13 +543,11 @@ void ImporterTest::bulkWritingLastsOnlyForTheImport()
         QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
         QCOMPARE(summary.cancelled, ending == u"cancelled");
         QVERIFY(!during.isEmpty());
-        for (const auto &[tempStore, cacheSize] : std::as_const(during)) {
-            QCOMPARE(tempStore, 2);     // MEMORY
-            QCOMPARE(cacheSize, -65536); // KiB
+        for (const QVector<int> &values : std::as_const(during)) {
+            QCOMPARE(values, (QVector<int>{2, -65536, 4000})); // MEMORY, KiB, pages
         }
     }
-    QCOMPARE(scalar(ws, u"PRAGMA temp_store"_s), 0);
-    QCOMPARE(scalar(ws, u"PRAGMA cache_size"_s), -2000);
+    QCOMPARE(settings(), (QVector<int>{0, -2000, 1000}));
 }
 
 #include "importer_test.moc"

@@ -60,6 +60,8 @@ private slots:
     void searchIgnoresQuerySyntax();
     void cliticVariantsAreIndexed_data();
     void cliticVariantsAreIndexed();
+    void preparedTokensIndexLikeTheTokenizer_data();
+    void preparedTokensIndexLikeTheTokenizer();
     void secondWriterGetsClearMessage();
     void secondWriterProcessGetsClearMessage();
     void readersDoNotNeedTheLock();
@@ -240,6 +242,78 @@ void WorkspaceTest::cliticVariantsAreIndexed()
     }
     if (variants.isEmpty()) {
         QVERIFY(actual.isEmpty());
+    }
+}
+
+void WorkspaceTest::preparedTokensIndexLikeTheTokenizer_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<bool>("replayed");
+    QTest::newRow("clitics") << u"والاختراق بالهجوم للضمان وزن"_s << true;
+    QTest::newRow("diacritics and tatweel") << u"هُجُومٌ إلكترونـــي على الوِزارة"_s << true;
+    QTest::newRow("latin and digits") << u"LockBit تبنت الهجوم على ٣٠٠ ألف حساب و 2,000 ملف"_s << true;
+    QTest::newRow("emoji") << u"تسريب 🔥 بيانات 👩‍💻 العملاء"_s << true;
+    QTest::newRow("punctuation only") << u"، . ؟ !"_s << true;
+    // A 40,000-letter word is longer than a prepared entry holds: tokenized as usual.
+    QTest::newRow("word too long to prepare") << QString(40000, QChar(u'ب')) << false;
+}
+
+// The writing thread replays tokens prepared by the extracting threads; the index
+// must be exactly what the tokenizer makes of the text (terms, columns, positions).
+void WorkspaceTest::preparedTokensIndexLikeTheTokenizer()
+{
+    QFETCH(QString, text);
+    QFETCH(bool, replayed);
+    QTemporaryDir dir;
+    Workspace ws;
+    QVERIFY2(ws.open(dir.filePath(u"p.rasid"_s)), qPrintable(ws.lastError()));
+    QSqlQuery sql(ws.database());
+    for (const char *table : {"plain", "prepared"}) {
+        QVERIFY2(sql.exec(u"CREATE VIRTUAL TABLE %1 USING fts5(x, tokenize = 'rasid')"_s.arg(QLatin1StringView(table))),
+                 qPrintable(sql.lastError().text()));
+        QVERIFY(sql.exec(u"CREATE VIRTUAL TABLE %1_terms USING fts5vocab(%1, 'instance')"_s.arg(
+            QLatin1StringView(table))));
+    }
+    const auto insert = [&ws](const char *table, const QString &value) {
+        QSqlQuery query(ws.database());
+        query.prepare(u"INSERT INTO %1(x) VALUES (?)"_s.arg(QLatin1StringView(table)));
+        query.addBindValue(value);
+        return query.exec();
+    };
+    QVERIFY(insert("plain", text));
+    const FtsPreparedText prepared = FtsPreparedText::prepare(text);
+    QCOMPARE(prepared.replayable, replayed);
+    {
+        FtsPreparedTexts scope;
+        scope.add(prepared);
+        QVERIFY(insert("prepared", text));
+    }
+    const auto terms = [&ws](const char *table) {
+        QStringList rows;
+        QSqlQuery query(ws.database());
+        if (query.exec(u"SELECT term, col, offset FROM %1_terms ORDER BY offset, term"_s.arg(QLatin1StringView(table)))) {
+            while (query.next()) {
+                rows.append(u"%1@%2"_s.arg(query.value(0).toString()).arg(query.value(2).toInt()));
+            }
+        }
+        return rows;
+    };
+    QCOMPARE(terms("prepared"), terms("plain"));
+    QVERIFY2(sql.exec(u"INSERT INTO prepared(prepared) VALUES ('integrity-check')"_s), qPrintable(sql.lastError().text()));
+
+    // The replay is what indexed it: tokens prepared from other words under this
+    // text's bytes are what the index then holds.
+    if (replayed) {
+        const QString other = u"كلمة مختلفة"_s;
+        FtsPreparedText forged = FtsPreparedText::prepare(other);
+        forged.utf8 = prepared.utf8;
+        QVERIFY(sql.exec(u"DELETE FROM prepared"_s) && sql.exec(u"DELETE FROM plain"_s));
+        QVERIFY(insert("plain", other));
+        FtsPreparedTexts scope;
+        scope.add(forged);
+        QVERIFY(insert("prepared", text));
+        QCOMPARE(terms("prepared"), terms("plain"));
+        QVERIFY(terms("plain").contains(u"مختلفه@1"_s));
     }
 }
 
