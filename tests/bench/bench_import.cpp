@@ -1,7 +1,8 @@
 // Import benchmark: `bench_import <folder> [--no-extract] [--threads N]` imports a
 // folder into a fresh workspace and prints one JSON line with wall time, MB/s,
-// articles, CPU time (all threads, and the writing thread alone), peak resident memory and the bytes read and written
-// through system calls (files and workspace together).
+// articles, CPU time (all threads, and the writing thread alone), peak resident
+// memory and the bytes read and written through system calls (files and
+// workspace together).
 
 #include "importer.h"
 #include "benchutil.h"
@@ -15,18 +16,6 @@
 
 #include <cstdio>
 #include <ctime>
-
-namespace {
-
-// CPU time of the calling thread.
-double threadCpuSeconds()
-{
-    timespec now{};
-    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
-}
-
-} // namespace
 
 using namespace Qt::StringLiterals;
 
@@ -68,10 +57,10 @@ int main(int argc, char *argv[])
     const double cpuSeconds = double(std::clock() - cpuBefore) / CLOCKS_PER_SEC;
     const double writerSeconds = threadCpuSeconds() - writerBefore; // this thread writes the workspace
     std::printf("{\"bench\":\"import\",\"extract\":%s,\"files\":%d,\"articles\":%d,\"failed\":%d,\"mb\":%.1f,"
-                "\"seconds\":%.2f,\"cpu_seconds\":%.2f,\"writer_cpu_seconds\":%.2f,\"mb_per_s\":%.1f,\"peak_rss_mb\":%.0f,\"read_mb\":%.0f,"
-                "\"written_mb\":%.0f}\n",
+                "\"seconds\":%.2f,\"cpu_seconds\":%.2f,\"writer_cpu_seconds\":%.2f,\"mb_per_s\":%.1f,"
+                "\"peak_rss_mb\":%.0f,\"read_mb\":%.0f,\"written_mb\":%.0f}\n",
                 options.extract ? "true" : "false", summary.filesSeen, summary.articles, summary.failed,
-                double(summary.bytes) / 1e6, seconds, cpuSeconds, writerSeconds, double(summary.bytes) / 1e6 / seconds, procStatusMb("VmHWM"),
-                procIoMb("rchar") - readBefore, procIoMb("wchar") - writtenBefore);
+                double(summary.bytes) / 1e6, seconds, cpuSeconds, writerSeconds, double(summary.bytes) / 1e6 / seconds,
+                procStatusMb("VmHWM"), procIoMb("rchar") - readBefore, procIoMb("wchar") - writtenBefore);
     return summary.error.isEmpty() ? 0 : 1;
 }

@@ -6,6 +6,7 @@
 // mb_per_s is per core: it divides by the thread's CPU time, so that other
 // processes on a busy machine do not distort it; wall_mb_per_s is also printed.
 
+#include "benchutil.h"
 #include "recognizer.h"
 #include "textfold.h"
 
@@ -109,24 +110,19 @@ int main()
         bytes += article.toUtf8().size();
     }
     const Recognizer &recognizer = Recognizer::instance(); // lexicons load outside the timing
-    const auto threadSeconds = [] {
-        timespec now{};
-        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
-        return double(now.tv_sec) + now.tv_nsec / 1e9;
-    };
     double bestCpu = 1e9;
     double bestWall = 1e9;
     qint64 entities = 0;
     for (int round = 0; round < 5; ++round) {
         QElapsedTimer timer;
         timer.start();
-        const double cpuStart = threadSeconds();
+        const double cpuStart = threadCpuSeconds();
         qint64 found = 0;
         for (const QString &article : corpus) {
             const FoldedText folded = foldWithMap(article);
             found += recognizer.recognize(article, folded).size();
         }
-        bestCpu = std::min(bestCpu, threadSeconds() - cpuStart);
+        bestCpu = std::min(bestCpu, threadCpuSeconds() - cpuStart);
         bestWall = std::min(bestWall, timer.nsecsElapsed() / 1e9);
         entities = found;
     }

@@ -5,39 +5,47 @@
 #include <QVector>
 
 #include <algorithm>
+#include <ctime>
 
-// A memory figure of this process from /proc/self/status in MB (Linux), e.g.
-// "VmRSS" (resident now) or "VmHWM" (peak resident); -1 when unavailable.
-inline double procStatusMb(const char *key)
+// The number after "key:" in a /proc/self file of "key: value [unit]" lines
+// (Linux); -1 when unavailable.
+inline double procSelfValue(const char *file, const char *key)
 {
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly)) {
+    QFile lines(QStringLiteral("/proc/self/") + QLatin1StringView(file));
+    if (!lines.open(QIODevice::ReadOnly)) {
         return -1;
     }
     const QByteArray prefix = QByteArray(key) + ':';
-    for (const QByteArray &line : status.readAll().split('\n')) {
+    for (const QByteArray &line : lines.readAll().split('\n')) {
         if (line.startsWith(prefix)) {
-            return line.mid(prefix.size()).trimmed().split(' ').first().toDouble() / 1024.0;
+            return line.mid(prefix.size()).trimmed().split(' ').first().toDouble();
         }
     }
     return -1;
 }
 
-// A counter of this process from /proc/self/io in MB (Linux), e.g. "wchar"
-// (bytes written through write calls) or "rchar"; -1 when unavailable.
+// A memory figure of this process in MB, e.g. "VmRSS" (resident now) or
+// "VmHWM" (peak resident); -1 when unavailable.
+inline double procStatusMb(const char *key)
+{
+    const double kib = procSelfValue("status", key);
+    return kib < 0 ? -1 : kib / 1024.0;
+}
+
+// An I/O counter of this process in MB, e.g. "wchar" (bytes written through
+// write calls) or "rchar"; -1 when unavailable.
 inline double procIoMb(const char *key)
 {
-    QFile io(QStringLiteral("/proc/self/io"));
-    if (!io.open(QIODevice::ReadOnly)) {
-        return -1;
-    }
-    const QByteArray prefix = QByteArray(key) + ':';
-    for (const QByteArray &line : io.readAll().split('\n')) {
-        if (line.startsWith(prefix)) {
-            return line.mid(prefix.size()).trimmed().toDouble() / 1e6;
-        }
-    }
-    return -1;
+    const double bytes = procSelfValue("io", key);
+    return bytes < 0 ? -1 : bytes / 1e6;
+}
+
+// CPU time of the calling thread, in seconds.
+inline double threadCpuSeconds()
+{
+    timespec now{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &now);
+    return double(now.tv_sec) + double(now.tv_nsec) / 1e9;
 }
 
 // The p-quantile (0..1) of a sample of timings, 0 when empty.
