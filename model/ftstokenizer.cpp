@@ -212,9 +212,9 @@ FtsPreparedText FtsPreparedText::prepare(QStringView text, const QString &folded
     FtsPreparedText prepared;
     prepared.utf8.resize(4 * text.size());
     prepared.utf8.resize(writeUtf8(text, prepared.utf8.data()));
-    const QString own = folded.isEmpty() && !text.isEmpty() ? fold(text) : QString();
+    const QString words = folded.isEmpty() ? fold(text) : folded;
     QVarLengthArray<char, 256> scratch;
-    forEachDocumentToken(own.isEmpty() ? QStringView(folded) : QStringView(own), scratch,
+    forEachDocumentToken(words, scratch,
                          [&prepared](bool colocated, const char *bytes, int size) {
                              if (size > 0xFFFF) {
                                  prepared.replayable = false; // tokenized as usual when indexed
