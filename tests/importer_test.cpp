@@ -29,6 +29,17 @@ QByteArray article(int n)
     return (u"خبر رقم %1 عن هجوم إلكتروني\n\n"_s.arg(n) + kArticle + u"\n\nتفاصيل إضافية رقم %1."_s.arg(n)).toUtf8();
 }
 
+// Writes articles a0.txt .. a<count-1>.txt into the folder.
+bool writeArticles(const QString &folder, int count)
+{
+    for (int i = 0; i < count; ++i) {
+        if (!writeFile(folder + u"/a%1.txt"_s.arg(i), article(i))) {
+            return false;
+        }
+    }
+    return true;
+}
+
 int scalar(const Workspace &ws, const QString &sql, const QVariantList &binds = {})
 {
     QSqlQuery query(ws.database());
@@ -234,9 +245,7 @@ void ImporterTest::reimportIsIncremental()
 {
     QTemporaryDir dir;
     const QString folder = dir.filePath(u"articles"_s);
-    for (int i = 0; i < 6; ++i) {
-        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i), article(i)));
-    }
+    QVERIFY(writeArticles(folder, 6));
     Workspace ws;
     QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
     QCOMPARE(importFolder(ws, folder).articles, 6);
@@ -274,9 +283,7 @@ void ImporterTest::indexesEveryArticleOnceWhateverTheBatch()
     QFETCH(int, batchSize);
     QTemporaryDir dir;
     const QString folder = dir.filePath(u"articles"_s);
-    for (int i = 0; i < 7; ++i) {
-        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i), article(i)));
-    }
+    QVERIFY(writeArticles(folder, 7));
     QVERIFY(writeFile(folder + u"/copy.txt"_s, article(3))); // a duplicate: indexed by its title only
     Workspace ws;
     QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
@@ -384,9 +391,7 @@ void ImporterTest::cancelBeforeRunStopsItAndIsThenCleared()
 {
     QTemporaryDir dir;
     const QString folder = dir.filePath(u"articles"_s);
-    for (int i = 0; i < 8; ++i) {
-        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i), article(i)));
-    }
+    QVERIFY(writeArticles(folder, 8));
     Workspace ws;
     QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
     Importer importer;
@@ -510,9 +515,7 @@ void ImporterTest::bulkWritingLastsOnlyForTheImport()
     QFETCH(QString, ending);
     QTemporaryDir dir;
     const QString folder = dir.filePath(u"articles"_s);
-    for (int i = 0; i < 6; ++i) {
-        QVERIFY(writeFile(folder + u"/a%1.txt"_s.arg(i), article(i)));
-    }
+    QVERIFY(writeArticles(folder, 6));
     Workspace ws;
     QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
     if (ending == u"refused") {
