@@ -41,15 +41,7 @@ constexpr int kFiles = 3000;
 // The busy timeout every workspace connection uses.
 constexpr int kBusyTimeoutMs = 5000;
 
-int scalar(const Workspace &workspace, const QString &sql)
-{
-    QSqlQuery query(workspace.database());
-    query.prepare(sql);
-    if (!query.exec() || !query.next()) {
-        return -1;
-    }
-    return query.value(0).toInt();
-}
+using WorkspaceCheck::firstInt;
 
 QString incidentCountSql()
 {
@@ -160,7 +152,7 @@ bool ConcurrencyTest::waitUntilWriting(QProcess &import, const QString &workspac
         Workspace reader;
         if (QFile::exists(workspace + u".lock"_s) && QFile::exists(workspace)
             && reader.open(workspace, Workspace::Mode::ReadOnly)
-            && scalar(reader, u"SELECT count(*) FROM articles"_s) > 0) {
+            && firstInt(reader, u"SELECT count(*) FROM articles"_s) > 0) {
             return true;
         }
         reader.close();
@@ -228,8 +220,8 @@ void ConcurrencyTest::secondImportIsRefusedWhileTheFirstRuns()
     QVERIFY2(workspace.open(workspacePath), qPrintable(workspace.lastError()));
     const QStringList broken = damage(workspace);
     QVERIFY2(broken.isEmpty(), qPrintable(broken.join(u'\n')));
-    QCOMPARE(scalar(workspace, u"SELECT count(*) FROM articles"_s), kFiles);
-    QCOMPARE(scalar(workspace, u"SELECT count(DISTINCT path) FROM articles"_s), kFiles);
+    QCOMPARE(firstInt(workspace, u"SELECT count(*) FROM articles"_s), kFiles);
+    QCOMPARE(firstInt(workspace, u"SELECT count(DISTINCT path) FROM articles"_s), kFiles);
 }
 
 void ConcurrencyTest::writingOpenFailsAtOnceWhileAnImportHoldsTheLock()
@@ -356,14 +348,14 @@ void ConcurrencyTest::readersAndExportWorkWhileAnImportWrites()
 
         // One export at a time, each checked when it ends.
         if (exporter && exporter->state() == QProcess::NotRunning) {
-            checkExport(scalar(reader, incidentCountSql()));
+            checkExport(firstInt(reader, incidentCountSql()));
             if (QTest::currentTestFailed()) {
                 return;
             }
             exporter.reset();
         }
         if (!exporter && importRunning) {
-            incidentsBeforeExport = scalar(reader, incidentCountSql());
+            incidentsBeforeExport = firstInt(reader, incidentCountSql());
             exporter = std::make_unique<QProcess>();
             exporter->setProgram(QStringLiteral(RASID_CLI_PATH));
             exporter->setArguments({u"export"_s, workspacePath, u"--format"_s, u"csv"_s, u"--out"_s, csvPath});
@@ -383,7 +375,7 @@ void ConcurrencyTest::readersAndExportWorkWhileAnImportWrites()
         QVERIFY(exporter->waitForFinished(60000));
         Workspace reader;
         QVERIFY(reader.open(workspacePath, Workspace::Mode::ReadOnly));
-        checkExport(scalar(reader, incidentCountSql()));
+        checkExport(firstInt(reader, incidentCountSql()));
     }
     qInfo("%d reads and %d exports while the import wrote", readsDuringImport, exportsDuringImport);
     QVERIFY(readsDuringImport >= 3);
@@ -469,7 +461,7 @@ void ConcurrencyTest::analystEditsCommitWhileTheImportThreadWrites()
             corrected.insert(incidentId, victim);
             ++corrections;
         } else {
-            const qint64 newest = scalar(workspace, u"SELECT max(id) FROM articles"_s);
+            const qint64 newest = firstInt(workspace, u"SELECT max(id) FROM articles"_s);
             IncidentField victim;
             victim.name = u"victim"_s;
             victim.value = u"ضحية أضافها المحلل %1"_s.arg(step);
@@ -512,8 +504,8 @@ void ConcurrencyTest::analystEditsCommitWhileTheImportThreadWrites()
         QCOMPARE(store.incident(it.key()).articleId, it.value());
     }
     // One audit row per decision, none lost and none doubled by a retry.
-    QCOMPARE(scalar(workspace, u"SELECT count(*) FROM audit WHERE what = 'incident.add'"_s), int(added.size()));
-    QCOMPARE(scalar(workspace, u"SELECT count(*) FROM audit WHERE what = 'field.victim'"_s),
+    QCOMPARE(firstInt(workspace, u"SELECT count(*) FROM audit WHERE what = 'incident.add'"_s), int(added.size()));
+    QCOMPARE(firstInt(workspace, u"SELECT count(*) FROM audit WHERE what = 'field.victim'"_s),
              corrections + int(added.size())); // an added incident's field is audited too
     const QStringList broken = damage(workspace);
     QVERIFY2(broken.isEmpty(), qPrintable(broken.join(u'\n')));

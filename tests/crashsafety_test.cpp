@@ -44,15 +44,7 @@ enum KillAt {
     KillWhileWriting,  // this many ms after the first new article is visible
 };
 
-int scalar(const Workspace &workspace, const QString &sql)
-{
-    QSqlQuery query(workspace.database());
-    query.prepare(sql);
-    if (!query.exec() || !query.next()) {
-        return -1;
-    }
-    return query.value(0).toInt();
-}
+using WorkspaceCheck::firstInt;
 
 
 // Everything an import could break, as "what: count" lines that should all read 0.
@@ -73,7 +65,7 @@ QStringList inconsistencies(const Workspace &workspace)
     };
     QStringList found;
     for (const QString &sql : checks) {
-        const int count = scalar(workspace, sql);
+        const int count = firstInt(workspace, sql);
         if (count != 0) {
             found << u"%1: %2"_s.arg(sql).arg(count);
         }
@@ -197,7 +189,7 @@ void CrashSafetyTest::startImport(QProcess &process) const
 int CrashSafetyTest::articleCount() const
 {
     Workspace reader;
-    return reader.open(m_workspacePath, Workspace::Mode::ReadOnly) ? scalar(reader, u"SELECT count(*) FROM articles"_s)
+    return reader.open(m_workspacePath, Workspace::Mode::ReadOnly) ? firstInt(reader, u"SELECT count(*) FROM articles"_s)
                                                                     : -1;
 }
 
@@ -329,7 +321,7 @@ void CrashSafetyTest::killedImportLeavesTheWorkspaceIntact()
             if (!reader.isOpen()) {
                 QVERIFY2(reader.open(m_workspacePath, Workspace::Mode::ReadOnly), qPrintable(reader.lastError()));
             }
-            const int now = scalar(reader, u"SELECT count(*) FROM articles"_s);
+            const int now = firstInt(reader, u"SELECT count(*) FROM articles"_s);
             QVERIFY2(now >= before, "a reader saw articles disappear during the import");
             if (killAt == KillAfterArticles) {
                 kill = now >= before + amount;
@@ -369,9 +361,9 @@ void CrashSafetyTest::killedImportLeavesTheWorkspaceIntact()
     QVERIFY2(workspace.open(m_workspacePath), qPrintable(workspace.lastError()));
     const QStringList broken = damage(workspace) + inconsistencies(workspace);
     QVERIFY2(broken.isEmpty(), qPrintable(broken.join(u'\n')));
-    const int after = scalar(workspace, u"SELECT count(*) FROM articles"_s);
+    const int after = firstInt(workspace, u"SELECT count(*) FROM articles"_s);
     QVERIFY(after >= before);
-    QCOMPARE(scalar(workspace, u"SELECT count(*) FROM files"_s), after);
+    QCOMPARE(firstInt(workspace, u"SELECT count(*) FROM files"_s), after);
     const QStringList work = analystWork(workspace, m_firstIds);
     QVERIFY2(work == m_work, qPrintable(firstDifference(work, m_work)));
     qInfo("killed %lld ms after start%s: %d articles stored, %d of them new", static_cast<long long>(killedAfter),
@@ -394,9 +386,9 @@ void CrashSafetyTest::nextImportCompletesTheFolderOnce()
     QVERIFY2(workspace.open(m_workspacePath), qPrintable(workspace.lastError()));
     const QStringList broken = damage(workspace) + inconsistencies(workspace);
     QVERIFY2(broken.isEmpty(), qPrintable(broken.join(u'\n')));
-    QCOMPARE(scalar(workspace, u"SELECT count(*) FROM articles"_s), kFiles);
-    QCOMPARE(scalar(workspace, u"SELECT count(DISTINCT path) FROM articles"_s), kFiles);
-    QCOMPARE(scalar(workspace, u"SELECT count(*) FROM files"_s), kFiles);
+    QCOMPARE(firstInt(workspace, u"SELECT count(*) FROM articles"_s), kFiles);
+    QCOMPARE(firstInt(workspace, u"SELECT count(DISTINCT path) FROM articles"_s), kFiles);
+    QCOMPARE(firstInt(workspace, u"SELECT count(*) FROM files"_s), kFiles);
     QCOMPARE(workspace.stats().articles, kFiles);
     // Every file of the folder, by name, exactly once.
     QSqlQuery paths(workspace.database());

@@ -79,18 +79,7 @@ QString article(int n)
 using TestFiles::readAll;
 using TestFiles::writeFile;
 
-QVariant scalar(const Workspace &ws, const QString &sql, const QVariantList &binds = {})
-{
-    QSqlQuery query(ws.database());
-    query.prepare(sql);
-    for (const QVariant &value : binds) {
-        query.addBindValue(value);
-    }
-    if (!query.exec() || !query.next()) {
-        return {};
-    }
-    return query.value(0);
-}
+using WorkspaceCheck::firstValue;
 
 QStringList column(const Workspace &ws, const QString &sql)
 {
@@ -321,7 +310,7 @@ void HostileTest::skipsAHugeFileWithoutReadingIt()
     qInfo("three 200 MB files: %lld ms, peak memory growth %lld kB", qint64(timer.elapsed()), growthKb);
     QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
     QCOMPARE(summary.failed, 3);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s).toInt(), 1);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt(), 1);
     const QStringList reasons = column(ws, u"SELECT reason FROM problems WHERE path LIKE 'huge.%' ORDER BY path"_s);
     QCOMPARE(reasons.size(), 3);
     for (const QString &reason : reasons) {
@@ -528,8 +517,8 @@ void HostileTest::keepsGoodLinesAmongBrokenOnes()
     const ImportSummary summary = importFolder(ws, folder, true);
     QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
     QCOMPARE(summary.failed, 0);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE path LIKE 'feed.jsonl#%'"_s).toInt(), goodLines);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE title LIKE 'خبر %'"_s).toInt(), goodLines);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles WHERE path LIKE 'feed.jsonl#%'"_s).toInt(), goodLines);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles WHERE title LIKE 'خبر %'"_s).toInt(), goodLines);
     const QStringList problems = column(ws, u"SELECT reason FROM problems WHERE path = 'feed.jsonl' ORDER BY id"_s);
     QCOMPARE(problems.size(), expected.size());
     QCOMPARE(summary.problems, int(expected.size()));
@@ -575,11 +564,11 @@ void HostileTest::keepsTextThatZeroBytesDamaged()
     const ImportSummary summary = importFolder(ws, folder);
     QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
     QCOMPARE(summary.failed, 0);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s).toInt(), articles);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt(), articles);
     // Flagged as lossy, and no zero byte reaches the stored text.
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE lossy = 1"_s).toInt(), articles);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE instr(text, char(0)) > 0"_s).toInt(), 0);
-    QVERIFY(scalar(ws, u"SELECT min(length(text)) FROM articles"_s).toInt() > 100);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles WHERE lossy = 1"_s).toInt(), articles);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles WHERE instr(text, char(0)) > 0"_s).toInt(), 0);
+    QVERIFY(firstValue(ws, u"SELECT min(length(text)) FROM articles"_s).toInt() > 100);
 }
 
 void HostileTest::storesHostileFileNamesExactly()
@@ -633,7 +622,7 @@ void HostileTest::storesHostileFileNamesExactly()
         QVERIFY2(problemPaths.contains(u"empty/"_s + name), qPrintable(name));
     }
     const QString badReason =
-        scalar(ws, u"SELECT reason FROM problems WHERE path LIKE 'bad-%-name.txt'"_s).toString();
+        firstValue(ws, u"SELECT reason FROM problems WHERE path LIKE 'bad-%-name.txt'"_s).toString();
     QVERIFY2(badReason.contains(u"name"_s), qPrintable(badReason));
 
     // Every path comes back from the CSV exactly, formula signs neutralized.
@@ -699,8 +688,8 @@ void HostileTest::recordsFilesThatAreNotFiles()
     const ImportSummary summary = importFolder(ws, folder);
     QVERIFY(timer.elapsed() < 30000 * kSlowdown); // a pipe is never opened: opening it would block
     QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s).toInt(), 1);
-    const QString reason = scalar(ws, u"SELECT reason FROM problems WHERE path = 'odd.txt'"_s).toString();
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt(), 1);
+    const QString reason = firstValue(ws, u"SELECT reason FROM problems WHERE path = 'odd.txt'"_s).toString();
     QVERIFY2(reason.contains(reasonPart), qPrintable(reason));
 }
 
@@ -737,9 +726,9 @@ void HostileTest::listsEveryFileOfAHugeFolderOfEmptyFiles()
     QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
     QCOMPARE(summary.filesSeen, Files);
     QCOMPARE(summary.failed, Files);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM problems"_s).toInt(), Files);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM problems WHERE reason = 'empty file'"_s).toInt(), Files);
-    QCOMPARE(scalar(ws, u"SELECT count(DISTINCT path) FROM problems"_s).toInt(), Files);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM problems"_s).toInt(), Files);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM problems WHERE reason = 'empty file'"_s).toInt(), Files);
+    QCOMPARE(firstValue(ws, u"SELECT count(DISTINCT path) FROM problems"_s).toInt(), Files);
     QVERIFY(progressReports > 1);
     // Bounds, not budgets: Debug build on a shared two-core machine.
     QVERIFY2(importMs < 60000 * kSlowdown, qPrintable(QString::number(importMs)));
@@ -755,10 +744,10 @@ void HostileTest::fullWorkspaceKeepsEarlierBatchesAndRollsBackTheRest()
     }
     Workspace ws;
     QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
-    const qint64 emptySize = scalar(ws, u"SELECT page_count * page_size FROM pragma_page_count, pragma_page_size"_s)
+    const qint64 emptySize = firstValue(ws, u"SELECT page_count * page_size FROM pragma_page_count, pragma_page_size"_s)
                                  .toLongLong();
     QVERIFY(importFolder(ws, folder, true, 2).error.isEmpty());
-    const qint64 tenSize = scalar(ws, u"SELECT page_count * page_size FROM pragma_page_count, pragma_page_size"_s)
+    const qint64 tenSize = firstValue(ws, u"SELECT page_count * page_size FROM pragma_page_count, pragma_page_size"_s)
                                .toLongLong();
     // Thirty more articles, with room for about ten of them.
     for (int i = 10; i < 40; ++i) {
@@ -770,16 +759,16 @@ void HostileTest::fullWorkspaceKeepsEarlierBatchesAndRollsBackTheRest()
     QVERIFY2(summary.error.contains(u"full"_s), qPrintable(summary.error));
     QVERIFY2(summary.error.contains(u"workspace"_s), qPrintable(summary.error));
     verifySound(ws);
-    const int stored = scalar(ws, u"SELECT count(*) FROM articles"_s).toInt();
+    const int stored = firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt();
     QVERIFY2(stored > 10 && stored < 40, qPrintable(QString::number(stored))); // earlier batches kept
     // The summary counts what was committed, not the batch that was rolled back.
     QCOMPARE(summary.articles, stored - 10);
     QCOMPARE(summary.imported, stored - 10);
     // Nothing half-written: each stored article has its file row, text, index
     // entry and entities; each file marked imported has its article.
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE status = 'imported'"_s).toInt(), stored);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE text = ''"_s).toInt(), 0);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles a WHERE NOT EXISTS "
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM files WHERE status = 'imported'"_s).toInt(), stored);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles WHERE text = ''"_s).toInt(), 0);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles a WHERE NOT EXISTS "
                         "(SELECT 1 FROM entities e WHERE e.article_id = a.id)"_s).toInt(), 0);
     QCOMPARE(ws.searchCount(u"تفاصيل"_s), stored);
 
@@ -787,8 +776,8 @@ void HostileTest::fullWorkspaceKeepsEarlierBatchesAndRollsBackTheRest()
     QVERIFY(ws.setSizeLimit(0));
     const ImportSummary resumed = importFolder(ws, folder, true, 2);
     QVERIFY2(resumed.error.isEmpty(), qPrintable(resumed.error));
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s).toInt(), 40);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"_s).toInt(), 0);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt(), 40);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles WHERE duplicate_of IS NOT NULL"_s).toInt(), 0);
     verifySound(ws);
 }
 
@@ -800,10 +789,10 @@ void HostileTest::fullWorkspaceRejectsAnAnalystEditWhole()
     const qint64 articleId = addArticle(ws, u"a.txt"_s, u"عنوان"_s, kArticle);
     QVERIFY(articleId > 0);
     QVERIFY(addIncident(ws, articleId, u"وزارة الصحة"_s));
-    const qint64 incidentId = scalar(ws, u"SELECT max(id) FROM incidents"_s).toLongLong();
+    const qint64 incidentId = firstValue(ws, u"SELECT max(id) FROM incidents"_s).toLongLong();
     ReviewStore store(ws, u"سارة"_s);
     QVERIFY(store.setFieldValue(incidentId, u"actor"_s, u"قراصنة"_s));
-    const int audits = scalar(ws, u"SELECT count(*) FROM audit"_s).toInt();
+    const int audits = firstValue(ws, u"SELECT count(*) FROM audit"_s).toInt();
     const IncidentRecord before = store.incident(incidentId);
 
     QVERIFY(ws.setSizeLimit(1)); // no page beyond those the file has
@@ -811,7 +800,7 @@ void HostileTest::fullWorkspaceRejectsAnAnalystEditWhole()
     QVERIFY(!store.setFieldValue(incidentId, u"victim"_s, huge));
     QVERIFY2(store.lastError().contains(u"full"_s), qPrintable(store.lastError()));
     QCOMPARE(store.incident(incidentId), before);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM audit"_s).toInt(), audits);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM audit"_s).toInt(), audits);
     QCOMPARE(store.articleReview(articleId).state, u"in_review"_s);
     verifySound(ws);
     // The workspace still takes edits that fit.

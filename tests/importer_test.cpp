@@ -1,5 +1,6 @@
 #include "importer.h"
 #include "workspace.h"
+#include "workspacecheck.h"
 
 #include <QDir>
 #include <QFile>
@@ -40,18 +41,7 @@ bool writeArticles(const QString &folder, int count)
     return true;
 }
 
-int scalar(const Workspace &ws, const QString &sql, const QVariantList &binds = {})
-{
-    QSqlQuery query(ws.database());
-    query.prepare(sql);
-    for (const QVariant &value : binds) {
-        query.addBindValue(value);
-    }
-    if (!query.exec() || !query.next()) {
-        return -1;
-    }
-    return query.value(0).toInt();
-}
+using WorkspaceCheck::firstInt;
 
 QString problemFor(const Workspace &ws, const QString &path)
 {
@@ -120,9 +110,9 @@ void ImporterTest::importsTheSampleFolder()
     QVERIFY(query.exec() && query.next());
     QCOMPARE(query.value(0).toString(), u"windows-1256"_s);
     // The JSON-lines sample holds two articles.
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE path LIKE 'news_feed.jsonl#%'"_s), 2);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles WHERE path LIKE 'news_feed.jsonl#%'"_s), 2);
     // The HTML sample keeps text only.
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE text LIKE '%<script%' OR text LIKE '%<p>%'"_s), 0);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles WHERE text LIKE '%<script%' OR text LIKE '%<p>%'"_s), 0);
 }
 
 void ImporterTest::recordsEveryBadFileKind_data()
@@ -162,10 +152,10 @@ void ImporterTest::recordsEveryBadFileKind()
     const ImportSummary summary = importFolder(ws, folder);
     QVERIFY(summary.error.isEmpty());
     QCOMPARE(summary.failed, 1);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s), 1); // the good file is imported all the same
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles"_s), 1); // the good file is imported all the same
     const QString reason = problemFor(ws, name);
     QVERIFY2(reason.contains(reasonPart, Qt::CaseInsensitive), qPrintable(reason));
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE path = ? AND status = 'failed'"_s, {name}), 1);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM files WHERE path = ? AND status = 'failed'"_s, {name}), 1);
 }
 
 void ImporterTest::keepsGoodLinesOfBrokenJsonLines()
@@ -182,7 +172,7 @@ void ImporterTest::keepsGoodLinesOfBrokenJsonLines()
     const ImportSummary summary = importFolder(ws, folder);
     QCOMPARE(summary.failed, 0);
     QCOMPARE(summary.problems, 1);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s), 2);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles"_s), 2);
     QVERIFY(problemFor(ws, u"feed.jsonl"_s).contains(u"2"_s));
 }
 
@@ -200,10 +190,10 @@ void ImporterTest::skipsOtherFileTypesHiddenFoldersAndTheWorkspace()
     const ImportSummary summary = importFolder(ws, folder);
     QCOMPARE(summary.failed, 0);
     QCOMPARE(summary.skipped, 1);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s), 2);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE path = 'sub/deeper/b.md'"_s), 1);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE path = 'report.pdf' AND status = 'skipped'"_s), 1);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE path LIKE '%rasid%'"_s), 0);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles"_s), 2);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles WHERE path = 'sub/deeper/b.md'"_s), 1);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM files WHERE path = 'report.pdf' AND status = 'skipped'"_s), 1);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM files WHERE path LIKE '%rasid%'"_s), 0);
 }
 
 void ImporterTest::survivesSymlinkLoops()
@@ -217,7 +207,7 @@ void ImporterTest::survivesSymlinkLoops()
     QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
     const ImportSummary summary = importFolder(ws, folder);
     QVERIFY(summary.error.isEmpty());
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles"_s), 1);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles"_s), 1);
 }
 
 void ImporterTest::importsIdenticalArticlesOnce()
@@ -236,8 +226,8 @@ void ImporterTest::importsIdenticalArticlesOnce()
     QCOMPARE(summary.duplicates, 1);
     QCOMPARE(ws.stats().articles, 2);
     QCOMPARE(ws.stats().duplicates, 1);
-    QCOMPARE(scalar(ws, u"SELECT duplicate_of FROM articles WHERE path = 'b.txt'"_s),
-             scalar(ws, u"SELECT id FROM articles WHERE path = 'a.txt'"_s));
+    QCOMPARE(firstInt(ws, u"SELECT duplicate_of FROM articles WHERE path = 'b.txt'"_s),
+             firstInt(ws, u"SELECT id FROM articles WHERE path = 'a.txt'"_s));
     QCOMPARE(ws.searchCount(u"هجوم"_s), 2);
 }
 
@@ -263,7 +253,7 @@ void ImporterTest::reimportIsIncremental()
     QCOMPARE(changed.imported, 2);
     QCOMPARE(changed.missing, 1);
     QCOMPARE(changed.unchanged, 4);
-    QCOMPARE(scalar(ws, u"SELECT missing FROM articles WHERE path = 'a2.txt'"_s), 1);
+    QCOMPARE(firstInt(ws, u"SELECT missing FROM articles WHERE path = 'a2.txt'"_s), 1);
     QCOMPARE(ws.searchCount(u"100"_s), 1);
     QCOMPARE(ws.stats().articles, 6);
 }
@@ -299,9 +289,9 @@ void ImporterTest::indexesEveryArticleOnceWhateverTheBatch()
         QSqlQuery check(ws.database());
         QVERIFY2(check.exec(u"INSERT INTO article_fts(article_fts) VALUES ('integrity-check')"_s),
                  qPrintable(check.lastError().text()));
-        QCOMPARE(scalar(ws, u"SELECT count(*) FROM article_fts_docsize"_s),
-                 scalar(ws, u"SELECT count(*) FROM articles"_s));
-        QCOMPARE(scalar(ws, u"SELECT count(*) FROM meta WHERE key = 'fts_batch'"_s), 0);
+        QCOMPARE(firstInt(ws, u"SELECT count(*) FROM article_fts_docsize"_s),
+                 firstInt(ws, u"SELECT count(*) FROM articles"_s));
+        QCOMPARE(firstInt(ws, u"SELECT count(*) FROM meta WHERE key = 'fts_batch'"_s), 0);
     };
     checkIndex();
     for (int i = 0; i < 7; ++i) {
@@ -327,7 +317,7 @@ void ImporterTest::reimportKeepsAnalystDecisions()
     Workspace ws;
     QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
     importFolder(ws, folder);
-    const int articleId = scalar(ws, u"SELECT id FROM articles WHERE path = 'a.txt'"_s);
+    const int articleId = firstInt(ws, u"SELECT id FROM articles WHERE path = 'a.txt'"_s);
     {
         QSqlQuery insert(ws.database());
         insert.prepare(u"INSERT INTO incidents(article_id, review_status, confidence, created_at) "
@@ -347,12 +337,12 @@ void ImporterTest::reimportKeepsAnalystDecisions()
     QVERIFY(writeFile(folder + u"/a.txt"_s, article(1) + "\n\nتحديث: أضيفت فقرة جديدة."));
     const ImportSummary summary = importFolder(ws, folder, true);
     QCOMPARE(summary.imported, 1);
-    QCOMPARE(scalar(ws, u"SELECT id FROM articles WHERE path = 'a.txt'"_s), articleId);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM incidents WHERE article_id = ? AND review_status = 'confirmed'"_s,
+    QCOMPARE(firstInt(ws, u"SELECT id FROM articles WHERE path = 'a.txt'"_s), articleId);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM incidents WHERE article_id = ? AND review_status = 'confirmed'"_s,
                     {articleId}),
              1);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM incident_fields WHERE origin = 'corrected'"_s), 1);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM articles WHERE review_state = 'reviewed'"_s), 1);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM incident_fields WHERE origin = 'corrected'"_s), 1);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles WHERE review_state = 'reviewed'"_s), 1);
 }
 
 void ImporterTest::cancelLeavesConsistentWorkspaceAndResumes()
@@ -374,7 +364,7 @@ void ImporterTest::cancelLeavesConsistentWorkspaceAndResumes()
     QVERIFY(first.cancelled);
     const int afterCancel = ws.stats().articles;
     QVERIFY(afterCancel > 0 && afterCancel < 40);
-    QCOMPARE(scalar(ws, u"SELECT count(*) FROM files WHERE status = 'imported'"_s), afterCancel);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM files WHERE status = 'imported'"_s), afterCancel);
     QSqlQuery check(ws.database());
     check.prepare(u"PRAGMA integrity_check"_s);
     QVERIFY(check.exec() && check.next());
@@ -529,8 +519,8 @@ void ImporterTest::bulkWritingLastsOnlyForTheImport()
     options.batchSize = 2;
     QVector<QVector<int>> during; // temp_store, cache_size, wal_autocheckpoint after each batch
     const auto settings = [&ws] {
-        return QVector<int>{scalar(ws, u"PRAGMA temp_store"_s), scalar(ws, u"PRAGMA cache_size"_s),
-                            scalar(ws, u"PRAGMA wal_autocheckpoint"_s)};
+        return QVector<int>{firstInt(ws, u"PRAGMA temp_store"_s), firstInt(ws, u"PRAGMA cache_size"_s),
+                            firstInt(ws, u"PRAGMA wal_autocheckpoint"_s)};
     };
     connect(&importer, &Importer::batchWritten, this, [&](int) {
         during.append(settings());

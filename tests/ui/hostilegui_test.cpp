@@ -5,6 +5,7 @@
 #include "roles.h"
 #include "settingkeys.h"
 #include "workspace.h"
+#include "../workspacecheck.h"
 #include "workspacesession.h"
 #include "../testfiles.h"
 
@@ -57,22 +58,8 @@ QString article(int n)
 using TestFiles::readAll;
 using TestFiles::writeFile;
 
-QVariant scalar(const QString &workspacePath, const QString &sql, const QVariantList &values = {})
-{
-    Workspace reader;
-    if (!reader.open(workspacePath, Workspace::Mode::ReadOnly)) {
-        return {};
-    }
-    QSqlQuery query(reader.database());
-    query.prepare(sql);
-    for (const QVariant &value : values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec() || !query.next()) {
-        return {};
-    }
-    return query.value(0);
-}
+// Reads through a read-only connection of its own: what is really in the file.
+using WorkspaceCheck::firstValueIn;
 
 // The longest time the event loop went without running a 10 ms timer.
 class StallMeter
@@ -291,17 +278,17 @@ void HostileGuiTest::hostileFolderImportsWithoutStallingAndListsEveryProblem()
 
     const QString workspace = m_window->session()->path();
     for (const QString &name : goodNames) {
-        QCOMPARE(scalar(workspace, u"SELECT count(*) FROM articles WHERE path = ?"_s, {name}).toInt(), 1);
+        QCOMPARE(firstValueIn(workspace, u"SELECT count(*) FROM articles WHERE path = ?"_s, {name}).toInt(), 1);
     }
-    QCOMPARE(scalar(workspace, u"SELECT count(*) FROM articles WHERE path = 'deep.html' AND text LIKE '%نص عميق%'"_s)
+    QCOMPARE(firstValueIn(workspace, u"SELECT count(*) FROM articles WHERE path = 'deep.html' AND text LIKE '%نص عميق%'"_s)
                  .toInt(),
              1);
-    QCOMPARE(scalar(workspace, u"SELECT count(*) FROM articles WHERE path = 'hostile.html' "
+    QCOMPARE(firstValueIn(workspace, u"SELECT count(*) FROM articles WHERE path = 'hostile.html' "
                                         "AND text NOT LIKE '%alert%' AND text NOT LIKE '%evil%'"_s)
                  .toInt(),
              1);
-    QCOMPARE(scalar(workspace, u"SELECT count(*) FROM articles WHERE path LIKE 'feed.jsonl#%'"_s).toInt(), 2);
-    QVERIFY(scalar(workspace, u"SELECT length(text) FROM articles WHERE path = 'long.txt'"_s).toInt() > 100000);
+    QCOMPARE(firstValueIn(workspace, u"SELECT count(*) FROM articles WHERE path LIKE 'feed.jsonl#%'"_s).toInt(), 2);
+    QVERIFY(firstValueIn(workspace, u"SELECT length(text) FROM articles WHERE path = 'long.txt'"_s).toInt() > 100000);
 
     QVERIFY(m_window->showArticle(m_window->session()->articleIdForPath(u"markup.txt"_s)));
     QTRY_VERIFY(m_window->articleView()->toPlainText().contains(markup));
@@ -410,7 +397,7 @@ void HostileGuiTest::readOnlyFolderGetsItsWorkspaceElsewhereWithAMessage()
     QVERIFY(box);
     QVERIFY2(box->text().contains(QDir::toNativeSeparators(folder)), qPrintable(box->text()));
     QVERIFY2(box->text().contains(QDir::toNativeSeparators(path)), qPrintable(box->text()));
-    QCOMPARE(scalar(path, u"SELECT count(*) FROM articles"_s).toInt(), 3);
+    QCOMPARE(firstValueIn(path, u"SELECT count(*) FROM articles"_s).toInt(), 3);
     QCOMPARE(QDir(folder).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), before);
     QCOMPARE(readAll(inFolder), existing);
 }

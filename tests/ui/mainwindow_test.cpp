@@ -15,6 +15,7 @@
 #include "mainwindow.h"
 #include "settingkeys.h"
 #include "workspace.h"
+#include "../workspacecheck.h"
 #include "workspacesession.h"
 
 #include <QAction>
@@ -72,23 +73,8 @@ bool writeFile(const QString &path, const QString &text)
     return file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) > 0;
 }
 
-// A second, read-only connection: what is really in the workspace file.
-QVariant scalar(const QString &workspacePath, const QString &sql, const QVariantList &values = {})
-{
-    Workspace reader;
-    if (!reader.open(workspacePath, Workspace::Mode::ReadOnly)) {
-        return {};
-    }
-    QSqlQuery query(reader.database());
-    query.prepare(sql);
-    for (const QVariant &value : values) {
-        query.addBindValue(value);
-    }
-    if (!query.exec() || !query.next()) {
-        return {};
-    }
-    return query.value(0);
-}
+// Reads through a read-only connection of its own: what is really in the file.
+using WorkspaceCheck::firstValueIn;
 
 } // namespace
 
@@ -257,7 +243,7 @@ void MainWindowTest::openFolderImportsInTheBackground()
     const QString expected = QDir(m_folder).filePath(u"corpus.rasid"_s);
     QCOMPARE(workspacePath(), expected);
 
-    const int articles = scalar(expected, u"SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND missing = 0"_s)
+    const int articles = firstValueIn(expected, u"SELECT count(*) FROM articles WHERE duplicate_of IS NULL AND missing = 0"_s)
                              .toInt();
     QVERIFY(articles >= 3);
     ArticleListModel *list = m_window->session()->articles();
@@ -274,7 +260,7 @@ void MainWindowTest::openFolderImportsInTheBackground()
     // Opening the same folder again is incremental and keeps the workspace.
     QVERIFY(m_window->openFolder(m_folder));
     QVERIFY(finished.wait(120000));
-    QCOMPARE(scalar(expected, u"SELECT count(*) FROM articles WHERE duplicate_of IS NULL"_s).toInt(), articles);
+    QCOMPARE(firstValueIn(expected, u"SELECT count(*) FROM articles WHERE duplicate_of IS NULL"_s).toInt(), articles);
 }
 
 void MainWindowTest::importCanBeCancelledFromTheStatusBar()
@@ -292,7 +278,7 @@ void MainWindowTest::importCanBeCancelledFromTheStatusBar()
     QVERIFY(finished.wait(120000));
     QVERIFY(!m_window->importStatus()->isVisible());
     // What landed before the cancel is kept, and the workspace still opens for writing.
-    const int landed = scalar(workspacePath(), u"SELECT count(*) FROM articles"_s).toInt();
+    const int landed = firstValueIn(workspacePath(), u"SELECT count(*) FROM articles"_s).toInt();
     QVERIFY2(landed < 403, qPrintable(QString::number(landed)));
     QVERIFY(m_window->statusBar()->currentMessage().contains(u"cancelled"_s));
     QVERIFY(m_window->session()->workspace().isOpen());
@@ -322,7 +308,7 @@ void MainWindowTest::movesThroughArticlesWithTheKeyboard()
     m_window->actions()->action(u"markNoIncident"_s)->trigger();
     QTest::keyClick(m_window.get(), Qt::Key_N, Qt::ControlModifier);
     QCOMPARE(list->currentRow(), 3);
-    QCOMPARE(scalar(workspacePath(), u"SELECT count(*) FROM articles WHERE review_state = 'reviewed'"_s).toInt(), 3);
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT count(*) FROM articles WHERE review_state = 'reviewed'"_s).toInt(), 3);
     QCOMPARE(list->reviewedLabel()->text(), u"3 / %1 reviewed"_s.arg(total));
 }
 
@@ -355,12 +341,12 @@ void MainWindowTest::enterConfirmsAField()
     QTRY_VERIFY(form->editor(victim)->hasFocus());
     QTest::keyClick(form->editor(victim), Qt::Key_Return);
 
-    QCOMPARE(scalar(workspacePath(), u"SELECT origin FROM incident_fields WHERE incident_id = ? AND name = 'victim'"_s,
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT origin FROM incident_fields WHERE incident_id = ? AND name = 'victim'"_s,
                     {incident})
                  .toString(),
              u"confirmed"_s);
-    QCOMPARE(scalar(workspacePath(), u"SELECT analyst FROM audit ORDER BY id DESC LIMIT 1"_s).toString(), u"سارة"_s);
-    QCOMPARE(scalar(workspacePath(), u"SELECT review_state FROM articles WHERE id = ?"_s, {article}).toString(),
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT analyst FROM audit ORDER BY id DESC LIMIT 1"_s).toString(), u"سارة"_s);
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT review_state FROM articles WHERE id = ?"_s, {article}).toString(),
              u"in_review"_s);
     // The form shows the new origin and moved on to the next suggested field.
     QCOMPARE(fields->index(victim, FieldValueColumn).data(FieldOriginRole).toString(), u"confirmed"_s);
@@ -368,9 +354,9 @@ void MainWindowTest::enterConfirmsAField()
 
     // Ctrl+Enter confirms the whole incident.
     QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier);
-    QCOMPARE(scalar(workspacePath(), u"SELECT review_status FROM incidents WHERE id = ?"_s, {incident}).toString(),
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT review_status FROM incidents WHERE id = ?"_s, {incident}).toString(),
              u"confirmed"_s);
-    QCOMPARE(scalar(workspacePath(), u"SELECT review_state FROM articles WHERE id = ?"_s, {article}).toString(),
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT review_state FROM articles WHERE id = ?"_s, {article}).toString(),
              u"reviewed"_s);
 }
 
@@ -389,8 +375,8 @@ void MainWindowTest::typingCorrectsAField()
     typeText(edit, u"مجموعة الاتصالات"_s);
     QTest::keyClick(edit, Qt::Key_Return);
     const QString sql = u"SELECT %1 FROM incident_fields WHERE incident_id = ? AND name = 'victim'"_s;
-    QCOMPARE(scalar(workspacePath(), sql.arg(u"value"_s), {incident}).toString(), u"مجموعة الاتصالات"_s);
-    QCOMPARE(scalar(workspacePath(), sql.arg(u"origin"_s), {incident}).toString(), u"corrected"_s);
+    QCOMPARE(firstValueIn(workspacePath(), sql.arg(u"value"_s), {incident}).toString(), u"مجموعة الاتصالات"_s);
+    QCOMPARE(firstValueIn(workspacePath(), sql.arg(u"origin"_s), {incident}).toString(), u"corrected"_s);
 
     // A combo field commits as soon as a value is chosen.
     const int attack = m_window->session()->fields()->rowForField(u"attack_type"_s);
@@ -400,7 +386,7 @@ void MainWindowTest::typingCorrectsAField()
     QVERIFY(ddos >= 0);
     combo->setCurrentIndex(ddos);
     emit combo->activated(ddos);
-    QCOMPARE(scalar(workspacePath(), u"SELECT value FROM incident_fields WHERE incident_id = ? AND name = 'attack_type'"_s,
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT value FROM incident_fields WHERE incident_id = ? AND name = 'attack_type'"_s,
                     {incident})
                  .toString(),
              u"ddos"_s);
@@ -431,7 +417,7 @@ void MainWindowTest::assigningASelectedSpanSetsValueAndEvidence()
     const qint64 article = articleId(u"ui_breach.txt"_s);
     QVERIFY(m_window->showArticle(article));
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    const int before = scalar(workspacePath(), u"SELECT count(*) FROM incidents WHERE article_id = ?"_s, {article}).toInt();
+    const int before = firstValueIn(workspacePath(), u"SELECT count(*) FROM incidents WHERE article_id = ?"_s, {article}).toInt();
     m_window->articleView()->setFocus();
     selectText(selection);
     const int start = m_window->articleView()->selectionStartOffset();
@@ -440,14 +426,14 @@ void MainWindowTest::assigningASelectedSpanSetsValueAndEvidence()
     // With no incident yet, assigning creates one (one undo step with the value).
     const qint64 incident = m_window->incidentPanel()->currentIncidentId();
     QVERIFY(incident != 0);
-    QCOMPARE(scalar(workspacePath(), u"SELECT count(*) FROM incidents WHERE article_id = ?"_s, {article}).toInt(),
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT count(*) FROM incidents WHERE article_id = ?"_s, {article}).toInt(),
              std::max(before, 1));
     const QString sql = u"SELECT %1 FROM incident_fields WHERE incident_id = ? AND name = ?"_s;
-    QCOMPARE(scalar(workspacePath(), sql.arg(u"value"_s), {incident, field}).toString(), value);
-    QCOMPARE(scalar(workspacePath(), sql.arg(u"evidence"_s), {incident, field}).toString(),
+    QCOMPARE(firstValueIn(workspacePath(), sql.arg(u"value"_s), {incident, field}).toString(), value);
+    QCOMPARE(firstValueIn(workspacePath(), sql.arg(u"evidence"_s), {incident, field}).toString(),
              u"%1:%2"_s.arg(start).arg(start + selection.size()));
     if (field == u"records_affected") {
-        QCOMPARE(scalar(workspacePath(), sql.arg(u"value"_s), {incident, u"records_qualifier"_s}).toString(),
+        QCOMPARE(firstValueIn(workspacePath(), sql.arg(u"value"_s), {incident, u"records_qualifier"_s}).toString(),
                  u"approx"_s);
     }
     QCOMPARE(m_window->session()->undoStack()->count(), 1);
@@ -465,15 +451,15 @@ void MainWindowTest::undoAndRedoGoThroughTheWorkspace()
     // The actor was suggested from the same words; assign "مجموعة" to see a change.
     selectText(u"مجموعة"_s);
     QTest::keySequence(m_window.get(), QKeySequence(u"Ctrl+2"_s));
-    QCOMPARE(scalar(workspacePath(), sql, {incident}).toString(), u"مجموعة|corrected"_s);
+    QCOMPARE(firstValueIn(workspacePath(), sql, {incident}).toString(), u"مجموعة|corrected"_s);
     QTest::keySequence(m_window.get(), QKeySequence(u"Ctrl+Z"_s));
-    QCOMPARE(scalar(workspacePath(), sql, {incident}).toString(), u"ميغا باس|suggested"_s);
+    QCOMPARE(firstValueIn(workspacePath(), sql, {incident}).toString(), u"ميغا باس|suggested"_s);
     // The form follows the undo.
     FieldForm *form = m_window->incidentPanel()->form();
     const int actor = m_window->session()->fields()->rowForField(u"actor"_s);
     QCOMPARE(qobject_cast<QLineEdit *>(form->editor(actor))->text(), u"ميغا باس"_s);
     QTest::keySequence(m_window.get(), QKeySequence(u"Ctrl+Shift+Z"_s));
-    QCOMPARE(scalar(workspacePath(), sql, {incident}).toString(), u"مجموعة|corrected"_s);
+    QCOMPARE(firstValueIn(workspacePath(), sql, {incident}).toString(), u"مجموعة|corrected"_s);
     QCOMPARE(qobject_cast<QLineEdit *>(form->editor(actor))->text(), u"مجموعة"_s);
     QVERIFY(m_window->actions()->action(u"undo"_s)->text().contains(u"مجموعة"_s)
             || m_window->actions()->action(u"undo"_s)->isEnabled());
@@ -488,13 +474,13 @@ void MainWindowTest::ctrlDeleteRejectsTheIncident()
     QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
     m_window->incidentPanel()->incidentView()->setFocus();
     QTest::keyClick(m_window.get(), Qt::Key_Delete, Qt::ControlModifier);
-    QCOMPARE(scalar(workspacePath(), u"SELECT review_status FROM incidents WHERE id = ?"_s, {incident}).toString(),
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT review_status FROM incidents WHERE id = ?"_s, {incident}).toString(),
              u"rejected"_s);
     // Its only incident rejected: the article is reviewed.
-    QCOMPARE(scalar(workspacePath(), u"SELECT review_state FROM articles WHERE id = ?"_s, {article}).toString(),
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT review_state FROM articles WHERE id = ?"_s, {article}).toString(),
              u"reviewed"_s);
     QTest::keySequence(m_window.get(), QKeySequence(u"Ctrl+Z"_s));
-    QCOMPARE(scalar(workspacePath(), u"SELECT review_status FROM incidents WHERE id = ?"_s, {incident}).toString(),
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT review_status FROM incidents WHERE id = ?"_s, {incident}).toString(),
              u"suggested"_s);
 }
 
@@ -507,10 +493,10 @@ void MainWindowTest::incidentsCanBeAddedSplitMergedAndDeleted()
     ActionRegistry *actions = m_window->actions();
     const QString count = u"SELECT count(*) FROM incidents WHERE article_id = ?"_s;
     actions->action(u"splitIncident"_s)->trigger();
-    QCOMPARE(scalar(workspacePath(), count, {article}).toInt(), 2);
+    QCOMPARE(firstValueIn(workspacePath(), count, {article}).toInt(), 2);
     const qint64 copy = m_window->incidentPanel()->currentIncidentId();
     QVERIFY(copy != incident);
-    QCOMPARE(scalar(workspacePath(), u"SELECT value FROM incident_fields WHERE incident_id = ? AND name = 'victim'"_s,
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT value FROM incident_fields WHERE incident_id = ? AND name = 'victim'"_s,
                     {copy})
                  .toString(),
              u"شركة الاتصالات الوطنية"_s);
@@ -519,12 +505,12 @@ void MainWindowTest::incidentsCanBeAddedSplitMergedAndDeleted()
     view->selectAll();
     QVERIFY(actions->action(u"mergeIncidents"_s)->isEnabled());
     actions->action(u"mergeIncidents"_s)->trigger();
-    QCOMPARE(scalar(workspacePath(), count, {article}).toInt(), 1);
+    QCOMPARE(firstValueIn(workspacePath(), count, {article}).toInt(), 1);
     actions->action(u"addIncident"_s)->trigger();
-    QCOMPARE(scalar(workspacePath(), count, {article}).toInt(), 2);
+    QCOMPARE(firstValueIn(workspacePath(), count, {article}).toInt(), 2);
     QCOMPARE(m_window->incidentPanel()->incidentView()->model()->rowCount(), 2);
     actions->action(u"deleteIncident"_s)->trigger();
-    QCOMPARE(scalar(workspacePath(), count, {article}).toInt(), 1);
+    QCOMPARE(firstValueIn(workspacePath(), count, {article}).toInt(), 1);
 }
 
 void MainWindowTest::markingAnEntityOffersEveryOccurrence()
@@ -535,7 +521,7 @@ void MainWindowTest::markingAnEntityOffersEveryOccurrence()
     QVERIFY(m_window->showArticle(breach));
     selectText(u"ميغا باس"_s);
     m_window->actions()->action(u"markAs.threat_actor"_s)->trigger();
-    QCOMPARE(scalar(workspacePath(), u"SELECT type FROM entities WHERE article_id = ? AND text = 'ميغا باس'"_s, {breach})
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT type FROM entities WHERE article_id = ? AND text = 'ميغا باس'"_s, {breach})
                  .toString(),
              u"threat_actor"_s);
     // The new entity is highlighted at once.
@@ -546,11 +532,11 @@ void MainWindowTest::markingAnEntityOffersEveryOccurrence()
     QVERIFY(m_window->articlePane()->isOffering());
     m_window->articlePane()->offerButton()->click();
     QVERIFY(!m_window->articlePane()->isOffering());
-    QCOMPARE(scalar(workspacePath(), u"SELECT count(*) FROM entities WHERE article_id = ? AND type = 'threat_actor'"_s,
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT count(*) FROM entities WHERE article_id = ? AND type = 'threat_actor'"_s,
                     {ddos})
                  .toInt(),
              2);
-    QCOMPARE(scalar(workspacePath(), u"SELECT count(*) FROM lexicon WHERE type = 'threat_actor'"_s).toInt(), 1);
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT count(*) FROM lexicon WHERE type = 'threat_actor'"_s).toInt(), 1);
     QVERIFY(m_window->showArticle(ddos));
     QCOMPARE(m_window->articleView()->spans().size() >= 2, true);
 }
@@ -583,14 +569,14 @@ void MainWindowTest::changingAnEntityTypeFromTheContextMenu()
     }
     QVERIFY(toActor);
     toActor->trigger();
-    QCOMPARE(scalar(workspacePath(), u"SELECT type FROM entities WHERE article_id = ? AND start = ?"_s, {breach, start})
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT type FROM entities WHERE article_id = ? AND start = ?"_s, {breach, start})
                  .toString(),
              u"threat_actor"_s);
     QVERIFY(m_window->articlePane()->isOffering());
     QCOMPARE(view->spans().at(view->entityAt(start)).type, EntityType::ThreatActor);
     // Undo restores the type and the highlight.
     m_window->actions()->action(u"undo"_s)->trigger();
-    QCOMPARE(scalar(workspacePath(), u"SELECT type FROM entities WHERE article_id = ? AND start = ?"_s, {breach, start})
+    QCOMPARE(firstValueIn(workspacePath(), u"SELECT type FROM entities WHERE article_id = ? AND start = ?"_s, {breach, start})
                  .toString(),
              u"organization"_s);
     QCOMPARE(view->spans().at(view->entityAt(start)).type, EntityType::Organization);
@@ -655,7 +641,7 @@ void MainWindowTest::problemsOpenFromTheStatusBar()
     auto *button = m_window->findChild<QToolButton *>(u"problemsButton"_s);
     QVERIFY(button);
     QTRY_VERIFY(button->isVisible());
-    const int problems = scalar(workspacePath(), u"SELECT count(*) FROM problems"_s).toInt();
+    const int problems = firstValueIn(workspacePath(), u"SELECT count(*) FROM problems"_s).toInt();
     QVERIFY(problems >= 1);
     button->click();
     auto *dialog = m_window->findChild<QDialog *>(u"problemsDialog"_s);
@@ -705,7 +691,7 @@ void MainWindowTest::filtersAndSearchNarrowTheList()
     QVERIFY(jordan > 0);
     country->setCurrentIndex(jordan);
     emit country->activated(jordan);
-    const int inJordan = scalar(workspacePath(), withField, {u"victim_country"_s, u"JO"_s}).toInt();
+    const int inJordan = firstValueIn(workspacePath(), withField, {u"victim_country"_s, u"JO"_s}).toInt();
     QVERIFY(inJordan >= 1);
     QCOMPARE(model->matchingCount(), inJordan);
     QVERIFY(model->rowForArticle(articleId(u"ui_breach.txt"_s)) >= 0);
@@ -715,7 +701,7 @@ void MainWindowTest::filtersAndSearchNarrowTheList()
     const int breach = attack->findData(u"data_breach"_s);
     attack->setCurrentIndex(breach);
     emit attack->activated(breach);
-    QCOMPARE(model->matchingCount(), scalar(workspacePath(), withField, {u"attack_type"_s, u"data_breach"_s}).toInt());
+    QCOMPARE(model->matchingCount(), firstValueIn(workspacePath(), withField, {u"attack_type"_s, u"data_breach"_s}).toInt());
     QVERIFY(model->rowForArticle(articleId(u"ui_breach.txt"_s)) >= 0);
 }
 
