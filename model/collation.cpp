@@ -1,4 +1,5 @@
 #include "collation.h"
+#include "workspace.h"
 
 #include <sqlite3.h>
 #include <unicode/ucol.h>
@@ -82,18 +83,6 @@ void sortKey(sqlite3_context *context, int, sqlite3_value **arguments)
 void closeCollator(void *collator)
 {
     ucol_close(static_cast<UCollator *>(collator));
-}
-
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    if (!db.driver()) {
-        return nullptr;
-    }
-    const QVariant handle = db.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        return *static_cast<sqlite3 *const *>(handle.constData());
-    }
-    return nullptr;
 }
 
 bool isRegistered(const QSqlDatabase &db)

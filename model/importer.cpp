@@ -43,6 +43,7 @@ namespace {
 struct ScannedFile
 {
     QString absolutePath;
+    QString realPath; // with every link resolved; absolutePath for a broken link
     QString path; // relative to the imported folder, '/'-separated
     qint64 size = 0;
     qint64 mtime = 0;
@@ -135,19 +136,21 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
             if (entry.fileName().startsWith(u'.')) {
                 continue;
             }
+            // Every folder taken is canonical, so only a link's path can differ
+            // from its real one (resolving costs a system call per path component).
+            QString real = entry.isSymLink() ? entry.canonicalFilePath() : entry.absoluteFilePath();
             if (entry.isDir()) {
-                const QString real = entry.canonicalFilePath();
                 if (!real.isEmpty() && !visited.contains(real)) {
                     subdirs.append(real);
                 }
                 continue;
             }
-            const QString real = entry.canonicalFilePath();
             if (ignored.contains(real) || ignored.contains(entry.absoluteFilePath())) {
                 continue;
             }
             ScannedFile file;
             file.absolutePath = entry.absoluteFilePath();
+            file.realPath = real.isEmpty() ? file.absolutePath : real; // a broken link: unique by its own name
             // Paths are kept relative to the folder as the analyst sees it, even
             // when reached through a symlinked directory.
             file.path = rootDir.relativeFilePath(entry.absoluteFilePath());
@@ -171,6 +174,7 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
         for (const auto &[name, isFolder] : undecodableNames(dirPath)) {
             ScannedFile file;
             file.absolutePath = dirPath + u'/' + name;
+            file.realPath = file.absolutePath;
             file.path = rootDir.relativeFilePath(file.absolutePath);
             file.unreadable = isFolder ? QObject::tr("cannot read the folder: its name is not valid UTF-8 (a "
                                                      "Windows Arabic name?); rename it to import its files")
@@ -189,12 +193,8 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
     QVector<ScannedFile> unique;
     unique.reserve(files.size());
     for (const ScannedFile &file : files) {
-        QString real = QFileInfo(file.absolutePath).canonicalFilePath();
-        if (real.isEmpty()) {
-            real = file.absolutePath; // a broken link: unique by its own name
-        }
-        if (!seenReal.contains(real)) {
-            seenReal.insert(real);
+        if (!seenReal.contains(file.realPath)) {
+            seenReal.insert(file.realPath);
             unique.append(file);
         }
     }
@@ -837,7 +837,7 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
             break;
         }
         cores.acquire();
-        const QSemaphoreReleaser core(cores);
+        QSemaphoreReleaser core(cores);
         if (!workspace.beginTransaction()) {
             summary.error = workspace.lastError();
             break;
@@ -878,6 +878,10 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
                                 .arg(written ? workspace.lastError() : writer.lastError());
             break;
         }
+        // A checkpoint mostly waits for the disk: the extraction threads take the core meanwhile.
+        core.cancel();
+        cores.release();
+        workspace.checkpointIfDue();
         summary.imported += batchCounts.imported;
         summary.unchanged += batchCounts.unchanged;
         summary.failed += batchCounts.failed;

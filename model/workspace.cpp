@@ -309,15 +309,6 @@ QString nowUtc()
     return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
 }
 
-sqlite3 *sqliteHandle(const QSqlDatabase &db)
-{
-    const QVariant handle = db.driver()->handle();
-    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
-        return *static_cast<sqlite3 *const *>(handle.constData());
-    }
-    return nullptr;
-}
-
 int countOf(const QSqlDatabase &db, const QString &sql)
 {
     QSqlQuery query(db);
@@ -348,6 +339,18 @@ QString describeSqliteError(int code, const QString &message)
 }
 
 } // namespace
+
+sqlite3 *sqliteHandle(const QSqlDatabase &db)
+{
+    if (!db.driver()) {
+        return nullptr;
+    }
+    const QVariant handle = db.driver()->handle();
+    if (handle.isValid() && qstrcmp(handle.typeName(), "sqlite3*") == 0) {
+        return *static_cast<sqlite3 *const *>(handle.constData());
+    }
+    return nullptr;
+}
 
 QString sqlErrorText(const QSqlError &error)
 {
@@ -838,9 +841,10 @@ bool Workspace::setSizeLimit(qint64 bytes)
 
 bool Workspace::setBulkWriting(bool on)
 {
-    // PRAGMA takes no bound parameters; the values are our own.
+    // PRAGMA takes no bound parameters; the values are our own. Setting
+    // wal_autocheckpoint replaces any log hook, ours included.
     const QStringList pragmas = on ? QStringList{u"PRAGMA temp_store = MEMORY"_s, u"PRAGMA cache_size = -65536"_s,
-                                                 u"PRAGMA wal_autocheckpoint = 4000"_s}
+                                                 u"PRAGMA wal_autocheckpoint = 0"_s}
                                    : QStringList{u"PRAGMA temp_store = DEFAULT"_s, u"PRAGMA cache_size = -2000"_s,
                                                  u"PRAGMA wal_autocheckpoint = 1000"_s};
     bool ok = true;
@@ -849,7 +853,35 @@ bool Workspace::setBulkWriting(bool on)
         query.prepare(pragma);
         ok = execPrepared(query) && ok;
     }
-    return ok;
+    m_logPages = 0;
+    sqlite3 *handle = on ? sqliteHandle(database()) : nullptr;
+    if (handle) {
+        // Called in the committing thread, which is the one that calls checkpointIfDue().
+        sqlite3_wal_hook(
+            handle,
+            [](void *workspace, sqlite3 *, const char *, int pages) {
+                static_cast<Workspace *>(workspace)->m_logPages = pages;
+                return SQLITE_OK;
+            },
+            this);
+    }
+    return ok && (!on || handle);
+}
+
+bool Workspace::checkpointIfDue()
+{
+    if (m_logPages < kBulkCheckpointPages) {
+        return true;
+    }
+    m_logPages = 0;
+    QSqlQuery query(database());
+    query.prepare(u"PRAGMA wal_checkpoint(PASSIVE)"_s);
+    QString error;
+    if (!execPrepared(query, &error)) {
+        qCWarning(lcWorkspace) << "checkpoint failed:" << error;
+        return false;
+    }
+    return true;
 }
 
 void Workspace::rollback()

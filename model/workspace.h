@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+struct sqlite3;
+
 class QLockFile;
 class QSqlError;
 class QSqlQuery;
@@ -106,11 +108,19 @@ public:
     // page cache: an import writes hundreds of thousands of rows in large
     // transactions, and SQLite otherwise copies every page a statement touches
     // into a temporary file (half of all bytes an import wrote) and reads pages
-    // back from the log. The log is copied back into the database (checkpointed,
-    // with its fsync) every 16 MB instead of every 4 MB, which writes each
-    // busy index page fewer times. Off restores the defaults, so that sorts of
-    // large exports can spill to disk again.
+    // back from the log. Its commits no longer copy the log back into the
+    // database (checkpoint); the writer calls checkpointIfDue() between its
+    // transactions instead. Off restores the defaults, so that sorts of large
+    // exports can spill to disk again.
     bool setBulkWriting(bool on);
+    // While bulk writing: checkpoints once this connection's commits have put
+    // kBulkCheckpointPages pages (16 MB) into the log since the last one, every
+    // 16 MB instead of SQLite's 4 MB, which writes each busy index page fewer
+    // times. A checkpoint waits for the disk twice (fsync), so the import calls
+    // it after it has let go of its core. False when a due checkpoint failed;
+    // the committed data stays safe in the log either way.
+    static constexpr int kBulkCheckpointPages = 4000;
+    bool checkpointIfDue();
 
     QString meta(const QString &key) const;
     bool setMeta(const QString &key, const QString &value);
@@ -138,10 +148,14 @@ private:
 
     QString m_connection;
     QString m_path;
+    int m_logPages = 0; // pages in the log after this connection's last commit, while bulk writing
     QString m_lastError;
     Mode m_mode = Mode::ReadWrite;
     std::unique_ptr<QLockFile> m_lock;
 };
+
+// The SQLite connection under a Qt one, or null for another driver.
+sqlite3 *sqliteHandle(const QSqlDatabase &db);
 
 // Runs a prepared statement; on failure stores the reason in *error (see sqlErrorText()).
 bool execPrepared(QSqlQuery &query, QString *error = nullptr);

@@ -1,7 +1,9 @@
 #include "ftstokenizer.h"
 #include "workspace.h"
+#include "workspacecheck.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QProcess>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -72,6 +74,8 @@ private slots:
     void auditRecordsEdits();
     void bulkStatementStoresEveryBoundText_data();
     void bulkStatementStoresEveryBoundText();
+    void bulkWritingCheckpointsOnlyWhenAsked_data();
+    void bulkWritingCheckpointsOnlyWhenAsked();
 };
 
 void WorkspaceTest::newWorkspaceHasCurrentSchemaInWal()
@@ -510,6 +514,54 @@ void WorkspaceTest::bulkStatementStoresEveryBoundText()
             QCOMPARE(read.value(1).toString(), expected);
         }
     }
+}
+
+void WorkspaceTest::bulkWritingCheckpointsOnlyWhenAsked_data()
+{
+    QTest::addColumn<int>("megabytes"); // committed in transactions of 1 MB
+    QTest::addColumn<bool>("due");
+    QTest::newRow("8 MB: not due") << 8 << false;
+    QTest::newRow("20 MB: due") << 20 << true;
+}
+
+// While bulk writing, commits leave the log alone (SQLite would copy it into the
+// database every 4 MB, fsync included, inside the commit); checkpointIfDue()
+// copies it once 16 MB have accumulated, and not before.
+void WorkspaceTest::bulkWritingCheckpointsOnlyWhenAsked()
+{
+    QFETCH(int, megabytes);
+    QFETCH(bool, due);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"w.rasid"_s);
+    Workspace ws;
+    QVERIFY(ws.open(path));
+    QVERIFY(ws.setBulkWriting(true));
+    const qint64 before = QFileInfo(path).size();
+    const QString megabyte(512 * 1024, u'ب'); // two bytes each in UTF-8
+    for (int i = 0; i < megabytes; ++i) {
+        QVERIFY(ws.beginTransaction());
+        QVERIFY(ws.setMeta(u"blob%1"_s.arg(i), megabyte));
+        QVERIFY(ws.commit());
+    }
+    const qint64 logged = QFileInfo(path + u"-wal"_s).size();
+    QCOMPARE(QFileInfo(path).size(), before); // every page is still in the log only
+    QVERIFY2(logged >= megabytes * 1000000LL, qPrintable(QString::number(logged)));
+
+    QVERIFY(ws.checkpointIfDue());
+    const qint64 after = QFileInfo(path).size();
+    if (due) {
+        QVERIFY2(after >= megabytes * 1000000LL, qPrintable(QString::number(after)));
+    } else {
+        QCOMPARE(after, before);
+    }
+
+    // Back to SQLite's own checkpoints: the next commit copies the log.
+    QVERIFY(ws.setBulkWriting(false));
+    QVERIFY(ws.beginTransaction());
+    QVERIFY(ws.setMeta(u"last"_s, u"x"_s));
+    QVERIFY(ws.commit());
+    QVERIFY(QFileInfo(path).size() >= megabytes * 1000000LL);
+    QCOMPARE(WorkspaceCheck::firstInt(ws, u"PRAGMA wal_autocheckpoint"_s), 1000);
 }
 
 #include "workspace_test.moc"
