@@ -217,12 +217,47 @@ private:
     CueLexicon();
     void add(const QString &folded, Role role, const QString &attributes, const QString &type);
 
+    // The entries whose first word has this key (wordKey()), as a range of m_ids.
+    std::pair<const int *, const int *> entriesFor(size_t key) const;
+    void index();
+
     QVector<CueEntry> m_entries;
-    QHash<size_t, QVector<int>> m_first; // wordKey of the folded first word -> entries
-    // The first two letters of every first word: most words of a text start with a
-    // pair no entry starts with and need no lookup at all.
-    QSet<quint32> m_bigrams;
+    QVector<std::pair<size_t, int>> m_heads; // (wordKey of a first word, entry) while loading
+    // Every first word's key in an open-addressed table of power-of-two size; each
+    // slot holds the key and its range of m_ids (the lexicon is looked up several
+    // times for every word of every article; QHash's nodes cost twice as much).
+    struct Slot
+    {
+        size_t key = 0;
+        int begin = 0;
+        int end = 0; // begin == end: empty
+    };
+    std::vector<Slot> m_slots;
+    std::vector<int> m_ids;
+    // The first two letters of every first word, one bit per pair of letter
+    // classes: most words of a text start with a pair no entry starts with and
+    // need no lookup at all.
+    std::vector<bool> m_bigrams = std::vector<bool>(1 << 16);
 };
+
+// A UTF-16 unit's class for the bigram filter: ASCII and the Arabic block each get
+// their own, everything else shares class 0 (which only makes the filter let more through).
+inline quint32 letterClass(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u < 0x80) {
+        return u;
+    }
+    if (u >= 0x0600 && u < 0x0680) {
+        return 0x80 + (u - 0x0600);
+    }
+    return 0;
+}
+
+inline quint32 bigramOf(QStringView w)
+{
+    return (letterClass(w[0]) << 8) | letterClass(w[1]);
+}
 
 CueLexicon::CueLexicon()
 {
@@ -255,6 +290,49 @@ CueLexicon::CueLexicon()
             continue;
         }
         add(e.folded, role == u"keyword"_s ? Role::Sector : Role::Head, {}, e.value);
+    }
+    index();
+}
+
+void CueLexicon::index()
+{
+    std::stable_sort(m_heads.begin(), m_heads.end(),
+                     [](const auto &a, const auto &b) { return a.first < b.first; });
+    size_t capacity = 16;
+    while (capacity < size_t(m_heads.size()) * 2) {
+        capacity *= 2;
+    }
+    m_slots.assign(capacity, Slot{});
+    m_ids.clear();
+    m_ids.reserve(m_heads.size());
+    for (int i = 0; i < m_heads.size();) {
+        const size_t key = m_heads[i].first;
+        Slot slot{key, int(m_ids.size()), 0};
+        for (; i < m_heads.size() && m_heads[i].first == key; ++i) {
+            m_ids.push_back(m_heads[i].second);
+        }
+        slot.end = int(m_ids.size());
+        size_t at = key & (capacity - 1);
+        while (m_slots[at].begin != m_slots[at].end) {
+            at = (at + 1) & (capacity - 1);
+        }
+        m_slots[at] = slot;
+    }
+    m_heads.clear();
+    m_heads.squeeze();
+}
+
+std::pair<const int *, const int *> CueLexicon::entriesFor(size_t key) const
+{
+    const size_t mask = m_slots.size() - 1;
+    for (size_t at = key & mask;; at = (at + 1) & mask) {
+        const Slot &slot = m_slots[at];
+        if (slot.begin == slot.end) {
+            return {nullptr, nullptr};
+        }
+        if (slot.key == key) {
+            return {m_ids.data() + slot.begin, m_ids.data() + slot.end};
+        }
     }
 }
 
@@ -291,14 +369,15 @@ void CueLexicon::add(const QString &folded, Role role, const QString &attributes
     // The matcher strips a word's article before it looks it up, so an entry that
     // starts with ال is also found without it ("التدخل في" in للتدخل في).
     const QString &head = entry.words.first();
-    const auto bigram = [](QStringView w) {
-        return w.size() < 2 ? 0u : (quint32(w[0].unicode()) << 16) | w[1].unicode();
+    const auto addHead = [this](QStringView w) {
+        m_heads.append({wordKey(w), int(m_entries.size())});
+        if (w.size() >= 2) {
+            m_bigrams[bigramOf(w)] = true;
+        }
     };
-    m_first[wordKey(head)].append(int(m_entries.size()));
-    m_bigrams.insert(bigram(head));
+    addHead(head);
     if (head.startsWith(u"ال"_s) && head.size() > 4) {
-        m_first[wordKey(QStringView(head).mid(2))].append(int(m_entries.size()));
-        m_bigrams.insert(bigram(QStringView(head).mid(2)));
+        addHead(QStringView(head).mid(2));
     }
     m_entries.append(entry);
 }
@@ -315,7 +394,7 @@ void CueLexicon::find(QStringView folded, const QVector<Token> &tokens, QVector<
         }
         for (int o = 0; o < count; ++o) {
             const QStringView stem = word.mid(offsets[o].first);
-            if (stem.size() >= 2 && !m_bigrams.contains((quint32(stem[0].unicode()) << 16) | stem[1].unicode())) {
+            if (stem.size() >= 2 && !m_bigrams[bigramOf(stem)]) {
                 continue;
             }
             const int maxSuffix = token.word ? std::min(3, int(stem.size()) - 2) : 0;
@@ -326,19 +405,20 @@ void CueLexicon::find(QStringView folded, const QVector<Token> &tokens, QVector<
                 QStringView key = stem.left(stem.size() - k);
                 // A ta marbuta becomes ت before a suffix: منظومتها is منظومة + ها.
                 QString marbuta;
-                if (k > 0 && key.endsWith(u'ت') && !m_first.contains(wordKey(key))) {
+                auto [from, to] = entriesFor(wordKey(key));
+                if (!from && k > 0 && key.endsWith(u'ت')) {
                     marbuta = key.chopped(1).toString() + u'ه';
                     key = marbuta;
+                    std::tie(from, to) = entriesFor(wordKey(key));
                 }
-                const auto it = m_first.constFind(wordKey(key));
-                if (it == m_first.cend()) {
+                if (!from) {
                     continue;
                 }
                 const QStringView suffix = stem.right(k);
                 const bool pronoun = suffix.endsWith(u"ه") || suffix.endsWith(u"ها") || suffix.endsWith(u"هم")
                     || suffix.endsWith(u"هما");
-                for (int id : *it) {
-                    const CueEntry &e = m_entries[id];
+                for (const int *id = from; id != to; ++id) {
+                    const CueEntry &e = m_entries[*id];
                     const QString &head = e.words.first();
                     if (head != key && !(head.startsWith(u"ال") && QStringView(head).mid(2) == key)) {
                         continue;
@@ -358,7 +438,7 @@ void CueLexicon::find(QStringView folded, const QVector<Token> &tokens, QVector<
                         last = next;
                     }
                     if (ok) {
-                        hits.append({t, last, id, offsets[o].second, single && pronoun});
+                        hits.append({t, last, *id, offsets[o].second, single && pronoun});
                     }
                 }
             }
