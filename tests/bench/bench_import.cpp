@@ -1,4 +1,4 @@
-// Import benchmark: `bench_import <folder> [--no-extract] [--threads N]` imports a
+// Import benchmark: `bench_import <folder> [--no-extract] [--threads N] [--batch files]` imports a
 // folder into a fresh workspace and prints one JSON line with wall time, MB/s,
 // articles, CPU time (all threads, and the writing thread alone), peak resident
 // memory and the bytes read and written through system calls (files and
@@ -24,7 +24,7 @@ int main(int argc, char *argv[])
     QCoreApplication app(argc, argv);
     const QStringList args = app.arguments();
     if (args.size() < 2) {
-        std::fprintf(stderr, "usage: bench_import <folder> [--no-extract] [--threads N] [--workspace file]\n");
+        std::fprintf(stderr, "usage: bench_import <folder> [--no-extract] [--threads N] [--batch files] [--workspace file]\n");
         return 2;
     }
     Rasid::ImportOptions options;
@@ -33,6 +33,10 @@ int main(int argc, char *argv[])
     const int threadsAt = int(args.indexOf(u"--threads"_s));
     if (threadsAt > 0) {
         options.threads = args.value(threadsAt + 1).toInt();
+    }
+    const int batchAt = int(args.indexOf(u"--batch"_s));
+    if (batchAt > 0) {
+        options.batchSize = args.value(batchAt + 1).toInt();
     }
     QTemporaryDir dir;
     const int workspaceAt = int(args.indexOf(u"--workspace"_s));
