@@ -778,8 +778,13 @@ EntityList findDates(const FoldedText &folded, QStringView source)
 {
     thread_local std::vector<Scan::Token> tokens;
     Scan::tokenize(folded.text, tokens);
+    return dateEntities(folded, source, findFoldedDates(folded.text, tokens));
+}
+
+EntityList dateEntities(const FoldedText &folded, QStringView source, const std::vector<FoldedDate> &dates)
+{
     EntityList out;
-    for (const FoldedDate &d : findFoldedDates(folded.text, tokens)) {
+    for (const FoldedDate &d : dates) {
         Entity e;
         e.type = EntityType::Date;
         e.start = folded.sourceStart(d.start);

@@ -69,6 +69,8 @@ struct FoldedDate
     double confidence = 0.0;
 };
 std::vector<FoldedDate> findFoldedDates(QStringView folded, const std::vector<Scan::Token> &tokens);
+// The entities of dates found in folded (= foldWithMap(source)), as findDates() gives them.
+EntityList dateEntities(const FoldedText &folded, QStringView source, const std::vector<FoldedDate> &dates);
 
 // The month name that starts the word at folded offset pos (proclitics و ب ل ف
 // allowed), if any. Two-word names (كانون الثاني) are matched whole.

@@ -670,6 +670,8 @@ private:
     QStringView m_text;
     const EntityList &m_entities;
     QString m_title;
+    QString m_foldedTitle;           // fold(m_title)
+    QVector<qint64> m_titleAmounts;  // the quantities the title states
     int m_publishedYear = 0;
     int m_publishedMonth = 0;
 
@@ -2531,7 +2533,7 @@ void Builder::fillEvidenceAndConfidence(Filling &f) const
 
     // The title names the victim or the count of the incident it is about.
     if (!m_title.isEmpty()) {
-        const QString title = fold(m_title);
+        const QString &title = m_foldedTitle;
         for (const Victim &v : f.draft->victims) {
             QString key = victimKey(v);
             if (key.startsWith(u"ال"_s)) {
@@ -2542,13 +2544,8 @@ void Builder::fillEvidenceAndConfidence(Filling &f) const
                 break;
             }
         }
-        if (f.records > 0) {
-            for (const Entity &q : findQuantities(foldWithMap(m_title), m_title)) {
-                if (q.value.toLongLong() == f.records) {
-                    f.lead += 2.0;
-                    break;
-                }
-            }
+        if (f.records > 0 && m_titleAmounts.contains(f.records)) {
+            f.lead += 2.0;
         }
     }
 }
@@ -2628,6 +2625,13 @@ QVector<ProposedIncident> Builder::run()
 
     findMentions();
     group();
+
+    if (!m_title.isEmpty()) {
+        m_foldedTitle = fold(m_title);
+        for (const Entity &q : findQuantities(foldWithMap(m_title), m_title)) {
+            m_titleAmounts.append(q.value.toLongLong());
+        }
+    }
 
     struct Proposal
     {

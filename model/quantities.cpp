@@ -1281,10 +1281,9 @@ bool Grammar::quantityAt(int i, int firstFree, ParsedQuantity *q, int *nextToken
 }
 
 // Marks the tokens that lie inside a date so that their digits are left alone.
-void markDates(QStringView text, const std::vector<Token> &tokens, std::vector<char> *inDate)
+void markDates(const std::vector<FoldedDate> &dates, const std::vector<Token> &tokens, std::vector<char> *inDate)
 {
     inDate->assign(tokens.size(), 0);
-    const std::vector<FoldedDate> dates = findFoldedDates(text, tokens);
     size_t k = 0;
     for (const FoldedDate &d : dates) {
         while (k < tokens.size() && tokens[k].end <= d.start) {
@@ -1312,14 +1311,14 @@ QString attributesOf(const ParsedQuantity &q)
     return a;
 }
 
-// The scan shared by findQuantities() and parseQuantity(), in folded offsets.
+// The scan shared by findQuantities() and parseQuantity(), in folded offsets,
+// over text's tokens and dates.
 template<typename Report>
-void scanQuantities(QStringView text, Report report)
+void scanQuantities(QStringView text, const std::vector<Token> &tokens, const std::vector<FoldedDate> &dates,
+                    Report report)
 {
-    thread_local std::vector<Token> tokens;
     thread_local std::vector<char> inDate;
-    Scan::tokenize(text, tokens);
-    markDates(text, tokens, &inDate);
+    markDates(dates, tokens, &inDate);
     Grammar grammar(text, tokens);
     const int n = int(tokens.size());
     int firstFree = 0; // the token after the last figure reported
@@ -1353,10 +1352,26 @@ bool Scan::isQuantityWord(QStringView foldedWord)
     return t.nouns.contains(foldedWord) || t.currencies.contains(foldedWord);
 }
 
+template<typename Report>
+void scanQuantities(QStringView text, Report report)
+{
+    thread_local std::vector<Token> tokens;
+    Scan::tokenize(text, tokens);
+    scanQuantities(text, tokens, findFoldedDates(text, tokens), report);
+}
+
 EntityList findQuantities(const FoldedText &folded, QStringView source)
 {
+    std::vector<Token> tokens;
+    Scan::tokenize(folded.text, tokens);
+    return findQuantities(folded, source, tokens, findFoldedDates(folded.text, tokens));
+}
+
+EntityList findQuantities(const FoldedText &folded, QStringView source, const std::vector<Scan::Token> &tokens,
+                          const std::vector<FoldedDate> &dates)
+{
     EntityList out;
-    scanQuantities(folded.text, [&](const ParsedQuantity &q, int fs, int fe) {
+    scanQuantities(folded.text, tokens, dates, [&](const ParsedQuantity &q, int fs, int fe) {
         Entity e;
         e.type = q.currency.isEmpty() ? EntityType::Quantity : EntityType::Money;
         e.start = folded.sourceStart(fs);

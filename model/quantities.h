@@ -92,4 +92,12 @@ bool isQuantityWord(QStringView foldedWord);
 
 } // namespace Scan
 
+struct FoldedDate;
+
+// findQuantities() over a text already cut into tokens (Scan::tokenize(folded.text))
+// whose dates are known (findFoldedDates()): the recognizer finds the dates once
+// for both.
+EntityList findQuantities(const FoldedText &folded, QStringView source, const std::vector<Scan::Token> &tokens,
+                          const std::vector<FoldedDate> &dates);
+
 } // namespace Rasid

@@ -1181,8 +1181,12 @@ EntityList Recognizer::recognize(QStringView text, const FoldedText &folded, Cue
     if (cues) {
         *cues = pass.cues();
     }
-    entities += findQuantities(folded, text);
-    entities += findDates(folded, text);
+    // Quantities and dates share one scan: a date's digits are never a quantity.
+    std::vector<Scan::Token> tokens;
+    Scan::tokenize(folded.text, tokens);
+    const std::vector<FoldedDate> dates = findFoldedDates(folded.text, tokens);
+    entities += findQuantities(folded, text, tokens, dates);
+    entities += dateEntities(folded, text, dates);
     std::stable_sort(entities.begin(), entities.end(), [](const Entity &a, const Entity &b) {
         return a.start != b.start ? a.start < b.start : a.end > b.end;
     });
