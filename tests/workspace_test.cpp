@@ -2,6 +2,8 @@
 #include "workspace.h"
 #include "workspacecheck.h"
 
+#include <sqlite3.h>
+
 #include <QFile>
 #include <QFileInfo>
 #include <QProcess>
@@ -53,6 +55,7 @@ class WorkspaceTest : public QObject
 {
     Q_OBJECT
 private slots:
+    void sqliteKeepsNoMemoryStatistics(); // first: it needs the process's first connection
     void newWorkspaceHasCurrentSchemaInWal();
     void opensWorkspaceOfEveryEarlierVersion_data();
     void opensWorkspaceOfEveryEarlierVersion();
@@ -77,6 +80,17 @@ private slots:
     void bulkWritingCheckpointsOnlyWhenAsked_data();
     void bulkWritingCheckpointsOnlyWhenAsked();
 };
+
+// The first workspace opened turns SQLite's allocation statistics off (they
+// cost the import's writing thread a mutex per allocation).
+void WorkspaceTest::sqliteKeepsNoMemoryStatistics()
+{
+    QTemporaryDir dir;
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    QVERIFY(addArticle(ws.database(), u"a.txt"_s, u"عنوان"_s, QString(2000, u'ن')) > 0);
+    QCOMPARE(sqlite3_memory_used(), sqlite3_int64(0));
+}
 
 void WorkspaceTest::newWorkspaceHasCurrentSchemaInWal()
 {
