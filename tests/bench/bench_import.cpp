@@ -2,7 +2,9 @@
 // folder into a fresh workspace and prints one JSON line with wall time, MB/s,
 // articles, CPU time (all threads, and the writing thread alone), peak resident
 // memory and the bytes read and written through system calls (files and
-// workspace together).
+// workspace together). "fifths" are the seconds each successive fifth of the
+// files took from scan to commit: equal fifths mean that writing does not slow
+// down as the workspace grows.
 
 #include "importer.h"
 #include "benchutil.h"
@@ -55,16 +57,30 @@ int main(int argc, char *argv[])
     const std::clock_t cpuBefore = std::clock();
     const double writerBefore = threadCpuSeconds();
     QElapsedTimer clock;
+    QVector<double> fifthEnds;
+    QObject::connect(&importer, &Rasid::Importer::progress, &importer,
+                     [&](int filesDone, int filesTotal) {
+                         while (filesTotal > 0 && fifthEnds.size() < 5
+                                && filesDone >= qint64(filesTotal) * (fifthEnds.size() + 1) / 5) {
+                             fifthEnds.append(double(clock.nsecsElapsed()) / 1e9);
+                         }
+                     },
+                     Qt::DirectConnection);
     clock.start();
     const Rasid::ImportSummary summary = importer.run(workspace, options);
     const double seconds = double(clock.nsecsElapsed()) / 1e9;
+    QByteArray fifths;
+    for (int i = 0; i < fifthEnds.size(); ++i) {
+        fifths += (i ? "," : "") + QByteArray::number(fifthEnds[i] - (i ? fifthEnds[i - 1] : 0.0), 'f', 2);
+    }
     const double cpuSeconds = double(std::clock() - cpuBefore) / CLOCKS_PER_SEC;
     const double writerSeconds = threadCpuSeconds() - writerBefore; // this thread writes the workspace
     std::printf("{\"bench\":\"import\",\"extract\":%s,\"files\":%d,\"articles\":%d,\"failed\":%d,\"mb\":%.1f,"
                 "\"seconds\":%.2f,\"cpu_seconds\":%.2f,\"writer_cpu_seconds\":%.2f,\"mb_per_s\":%.1f,"
-                "\"peak_rss_mb\":%.0f,\"read_mb\":%.0f,\"written_mb\":%.0f}\n",
+                "\"peak_rss_mb\":%.0f,\"read_mb\":%.0f,\"written_mb\":%.0f,\"fifths\":[%s]}\n",
                 options.extract ? "true" : "false", summary.filesSeen, summary.articles, summary.failed,
                 double(summary.bytes) / 1e6, seconds, cpuSeconds, writerSeconds, double(summary.bytes) / 1e6 / seconds,
-                procStatusMb("VmHWM"), procIoMb("rchar") - readBefore, procIoMb("wchar") - writtenBefore);
+                procStatusMb("VmHWM"), procIoMb("rchar") - readBefore, procIoMb("wchar") - writtenBefore,
+                fifths.constData());
     return summary.error.isEmpty() ? 0 : 1;
 }
