@@ -9,6 +9,7 @@
 #include <QVarLengthArray>
 
 #include <algorithm>
+#include <cstring>
 #include <iterator>
 
 using namespace Qt::StringLiterals;
@@ -213,6 +214,9 @@ FtsPreparedText FtsPreparedText::prepare(QStringView text, const QString &folded
     prepared.utf8.resize(4 * text.size());
     prepared.utf8.resize(writeUtf8(text, prepared.utf8.data()));
     const QString words = folded.isEmpty() ? fold(text) : folded;
+    // Each token is 3 bytes of header and its UTF-8; a word and its clitic
+    // variants come to about twice the text's own UTF-8, which one reservation covers.
+    prepared.tokens.reserve(2 * prepared.utf8.size() + 64);
     QVarLengthArray<char, 256> scratch;
     forEachDocumentToken(words, scratch,
                          [&prepared](bool colocated, const char *bytes, int size) {
@@ -220,8 +224,13 @@ FtsPreparedText FtsPreparedText::prepare(QStringView text, const QString &folded
                                  prepared.replayable = false; // tokenized as usual when indexed
                                  return SQLITE_DONE;
                              }
-                             prepared.tokens.append(char(size >> 8)).append(char(size & 0xFF)).append(char(colocated));
-                             prepared.tokens.append(bytes, size);
+                             const qsizetype at = prepared.tokens.size();
+                             prepared.tokens.resize(at + 3 + size);
+                             char *out = prepared.tokens.data() + at;
+                             out[0] = char(size >> 8);
+                             out[1] = char(size & 0xFF);
+                             out[2] = char(colocated);
+                             std::memcpy(out + 3, bytes, size_t(size));
                              return SQLITE_OK;
                          });
     if (!prepared.replayable) {
