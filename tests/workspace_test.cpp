@@ -74,6 +74,8 @@ private slots:
     void refusesFilesThatAreNotWorkspaces_data();
     void refusesFilesThatAreNotWorkspaces();
     void refusesNewerSchema();
+    void readOnlyOpenSaysWhyItCannot_data();
+    void readOnlyOpenSaysWhyItCannot();
     void auditRecordsEdits();
     void bulkStatementStoresEveryBoundText_data();
     void bulkStatementStoresEveryBoundText();
@@ -436,6 +438,45 @@ void WorkspaceTest::refusesFilesThatAreNotWorkspaces()
     QFile after(path);
     QVERIFY(after.open(QIODevice::ReadOnly));
     QCOMPARE(after.readAll(), original); // never overwritten
+}
+
+void WorkspaceTest::readOnlyOpenSaysWhyItCannot_data()
+{
+    QTest::addColumn<int>("version"); // -1: an empty file
+    QTest::addColumn<QString>("expected");
+    QTest::newRow("empty file (being created)") << -1 << u"is empty"_s;
+    QTest::newRow("schema 3") << 3 << u"older schema (3)"_s;
+    QTest::newRow("schema 7") << 7 << u"older schema (7)"_s;
+}
+
+// Readers never write, so they cannot create or upgrade a workspace; they say
+// which of the two is missing, and leave the file as it was.
+void WorkspaceTest::readOnlyOpenSaysWhyItCannot()
+{
+    QFETCH(int, version);
+    QFETCH(QString, expected);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"o.rasid"_s);
+    if (version < 0) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+    } else {
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"older"_s);
+            db.setDatabaseName(path);
+            QVERIFY(db.open());
+            QString error;
+            QVERIFY2(Workspace::registerTokenizer(db, &error), qPrintable(error));
+            QVERIFY2(Workspace::migrate(db, version, &error), qPrintable(error));
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"older"_s);
+    }
+    const qint64 size = QFileInfo(path).size();
+    Workspace reader;
+    QVERIFY(!reader.open(path, Workspace::Mode::ReadOnly));
+    QVERIFY2(reader.lastError().contains(expected), qPrintable(reader.lastError()));
+    QCOMPARE(QFileInfo(path).size(), size);
 }
 
 void WorkspaceTest::refusesNewerSchema()

@@ -222,6 +222,10 @@
         <source>no article text is left after cleaning</source>
         <translation>لم يبقَ نص للمقال بعد التنظيف</translation>
     </message>
+    <message>
+        <source>The workspace %1 is empty: it is still being created, or its creation was interrupted. Wait for the import that creates it, or import into it again.</source>
+        <translation>مساحة العمل %1 فارغة: ما زال إنشاؤها جاريًا، أو توقف قبل أن يكتمل. انتظر انتهاء الاستيراد الذي ينشئها، أو استورد إليها من جديد.</translation>
+    </message>
 </context>
 <context>
     <name>Rasid::ActionRegistry</name>
