@@ -30,6 +30,7 @@
 
 #ifdef Q_OS_UNIX
 #include <dirent.h>
+#include <sys/stat.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -90,6 +91,21 @@ QString kindName(SourceKind kind)
     return u"unsupported"_s;
 }
 
+// When a file was last modified, in milliseconds since the epoch, as
+// QFileInfo::lastModified().toMSecsSinceEpoch() gives it, but straight from
+// stat(): the local-time QDateTime in between cost 3.5 µs a file, a third of
+// the scan of a folder.
+qint64 modifiedMsecs(const QFileInfo &entry)
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (::stat(QFile::encodeName(entry.absoluteFilePath()).constData(), &st) == 0) {
+        return qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+    }
+#endif
+    return entry.lastModified().toMSecsSinceEpoch();
+}
+
 // Names in a directory that are not valid UTF-8, decoded with U+FFFD, with
 // whether each is a folder. Qt's listings leave such entries out, so a folder
 // of windows-1256 names from an archive made on Windows would vanish unseen.
@@ -123,6 +139,8 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
     QSet<QString> visited;
     QStringList pending{QFileInfo(root).canonicalFilePath()};
     const QDir rootDir(pending.first());
+    // Most files lie under the folder itself: their relative path is what follows it.
+    const QString rootPrefix = pending.first().endsWith(u'/') ? pending.first() : pending.first() + u'/';
     while (!pending.isEmpty()) {
         const QString dirPath = pending.takeLast();
         if (visited.contains(dirPath)) {
@@ -153,12 +171,13 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
             file.realPath = real.isEmpty() ? file.absolutePath : real; // a broken link: unique by its own name
             // Paths are kept relative to the folder as the analyst sees it, even
             // when reached through a symlinked directory.
-            file.path = rootDir.relativeFilePath(entry.absoluteFilePath());
+            file.path = file.absolutePath.startsWith(rootPrefix) ? file.absolutePath.mid(rootPrefix.size())
+                                                                  : rootDir.relativeFilePath(file.absolutePath);
             if (file.path.startsWith(u"../"_s)) {
                 file.path = entry.absoluteFilePath();
             }
             file.size = entry.size();
-            file.mtime = entry.lastModified().toMSecsSinceEpoch();
+            file.mtime = modifiedMsecs(entry);
             // Opening a pipe or a device would block or never end: record instead.
             if (entry.isSymLink() && !entry.exists()) {
                 file.unreadable = QObject::tr("cannot read the file: the link points to %1, which does not exist")

@@ -2,6 +2,7 @@
 #include "workspace.h"
 #include "workspacecheck.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QSignalSpy>
@@ -89,6 +90,8 @@ private slots:
     void reportsProgress();
     void bulkWritingLastsOnlyForTheImport_data();
     void bulkWritingLastsOnlyForTheImport();
+    void storesEachFileSizeAndModificationTime_data();
+    void storesEachFileSizeAndModificationTime();
 };
 
 void ImporterTest::importsTheSampleFolder()
@@ -541,6 +544,49 @@ void ImporterTest::bulkWritingLastsOnlyForTheImport()
         }
     }
     QCOMPARE(settings(), (QVector<int>{0, -2000, 1000}));
+}
+
+void ImporterTest::storesEachFileSizeAndModificationTime_data()
+{
+    QTest::addColumn<QDateTime>("modified"); // invalid: left as written
+    QTest::addColumn<bool>("throughLink");
+    QTest::newRow("just written") << QDateTime() << false;
+    QTest::newRow("whole second") << QDateTime(QDate(2024, 4, 20), QTime(9, 30), Qt::UTC) << false;
+    QTest::newRow("milliseconds") << QDateTime(QDate(2001, 9, 9), QTime(1, 46, 40, 123), Qt::UTC) << false;
+    QTest::newRow("through a link") << QDateTime(QDate(2023, 1, 2), QTime(3, 4, 5, 6), Qt::UTC) << true;
+}
+
+// The size and modification time a second import compares to skip unchanged
+// files are the ones QFileInfo reports (for a link: its target's).
+void ImporterTest::storesEachFileSizeAndModificationTime()
+{
+    QFETCH(QDateTime, modified);
+    QFETCH(bool, throughLink);
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    const QString target = (throughLink ? dir.filePath(u"elsewhere.txt"_s) : folder + u"/a.txt"_s);
+    QVERIFY(QDir().mkpath(folder));
+    QVERIFY(writeFile(target, article(1)));
+    if (modified.isValid()) {
+        QFile file(target);
+        QVERIFY(file.open(QIODevice::ReadWrite));
+        QVERIFY(file.setFileTime(modified, QFileDevice::FileModificationTime));
+    }
+    if (throughLink) {
+        QVERIFY(QFile::link(target, folder + u"/a.txt"_s));
+    }
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    QVERIFY(importFolder(ws, folder).error.isEmpty());
+    const QFileInfo info(folder + u"/a.txt"_s);
+    QSqlQuery query(ws.database());
+    QVERIFY(query.exec(u"SELECT size, mtime FROM files WHERE path = 'a.txt'"_s));
+    QVERIFY(query.next());
+    QCOMPARE(query.value(0).toLongLong(), info.size());
+    QCOMPARE(query.value(1).toLongLong(), info.lastModified().toMSecsSinceEpoch());
+    if (modified.isValid()) {
+        QCOMPARE(query.value(1).toLongLong(), modified.toMSecsSinceEpoch());
+    }
 }
 
 #include "importer_test.moc"
