@@ -691,6 +691,7 @@ private:
     QVector<quint64> m_sentenceMask;
     QVector<int> m_countriesInSentence;
     QVector<bool> m_insideActor; // tokens inside a threat actor entity
+    QVector<bool> m_insideDate;  // tokens inside a date entity
     bool m_articleCyber = false;
     bool m_advert = false;
     QString m_dominantCountry;
@@ -787,6 +788,7 @@ void Builder::mapEntities()
     const int n = int(m_entities.size());
     m_entFirst.fill(-1, n);
     m_entLast.fill(-1, n);
+    m_insideDate.fill(false, m_tokens.size());
     m_countriesInSentence.fill(0, m_sentences.size());
     QVector<QSet<QString>> countries(m_sentences.size());
     for (int i = 0; i < n; ++i) {
@@ -802,6 +804,9 @@ void Builder::mapEntities()
         }
         m_entFirst[i] = int(first - m_tokens.cbegin());
         m_entLast[i] = int(last - m_tokens.cbegin());
+        if (e.type == EntityType::Date) {
+            std::fill(m_insideDate.begin() + m_entFirst[i], m_insideDate.begin() + m_entLast[i] + 1, true);
+        }
         if ((typeBit(e.type) & kCountryTypes) && first->sentence >= 0 && !e.value.isEmpty()) {
             countries[first->sentence].insert(e.value);
         }
@@ -1085,7 +1090,9 @@ QVector<Seed> Builder::seedsOf(int sentence) const
 Victim Builder::nounPhrase(int t, int limit) const
 {
     Victim v;
-    if (t < 0 || t >= m_tokens.size()) {
+    // No victim starts inside a date: "أعلنت الشركة في 20/04/2024 أنها تعرضت" is
+    // not about "2024".
+    if (t < 0 || t >= m_tokens.size() || m_insideDate[t]) {
         return v;
     }
     const int sentence = m_tokens[t].sentence;

@@ -177,6 +177,15 @@ void IncidentBuilderTest::proposesIncidents_data()
            "دون أن يتمكن المهاجمون من الوصول إلى أي بيانات."_s
         << QVector<Expected>{{u"وزارة المالية"_s, u"QA"_s, {}, u"-"_s, {}, {}, u"attempted"_s, {}}};
 
+    QTest::newRow("a numeric date before the pronoun is not the victim")
+        << u"أعلنت شركة الموانئ الوطنية الليبية في 12/03/2024 أنها تعرضت لهجوم ببرنامج فدية عطّل أنظمة "
+           "الحجز لديها."_s
+        << QVector<Expected>{{u"شركة الموانئ الوطنية"_s, u"LY"_s, u"ransomware"_s, {}, {}, {}, {}, {}}};
+
+    QTest::newRow("a weekday and date before the pronoun is not the victim")
+        << u"أكدت هيئة البريد العمانية في الخميس - 7 مارس 2024 أنها تعرضت لتسريب بيانات 40 ألف مشترك."_s
+        << QVector<Expected>{{u"هيئة البريد"_s, u"OM"_s, u"data_breach"_s, u"40000"_s, {}, {}, {}, {}}};
+
     QTest::newRow("an arrest names the actor")
         << u"ألقت الشرطة المغربية القبض على شاب يبلغ من العمر 19 عاماً بتهمة اختراق قاعدة بيانات متجر "
            "إلكتروني وسرقة بيانات 12 ألف زبون وبيعها مقابل 5 آلاف دولار."_s
