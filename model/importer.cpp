@@ -30,7 +30,9 @@
 
 #ifdef Q_OS_UNIX
 #include <dirent.h>
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 #endif
 
 using namespace Qt::StringLiterals;
@@ -104,6 +106,22 @@ qint64 modifiedMsecs(const QFileInfo &entry)
     }
 #endif
     return entry.lastModified().toMSecsSinceEpoch();
+}
+
+// Asks the system to start reading a file into its cache, without waiting: a
+// folder that is not in the cache then arrives while the batches before it are
+// extracted, instead of each extraction thread waiting for its own file.
+void prefetch(const QString &path)
+{
+#if defined(Q_OS_LINUX)
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    if (fd >= 0) {
+        ::posix_fadvise(fd, 0, 0, POSIX_FADV_WILLNEED);
+        ::close(fd);
+    }
+#else
+    Q_UNUSED(path)
+#endif
 }
 
 // Names in a directory that are not valid UTF-8, decoded with U+FFFD, with
@@ -839,7 +857,13 @@ ImportSummary Importer::run(Workspace &workspace, const ImportOptions &options)
     int nextStart = 0;
     auto submitBatches = [&] {
         while (int(pending.size()) < kBatchesAhead && nextStart < todo.size() && !m_cancelled.load()) {
-            pending.push_back(QtConcurrent::mapped(&pool, todo.mid(nextStart, batchSize), work));
+            const QList<ScannedFile> files = todo.mid(nextStart, batchSize);
+            for (const ScannedFile &file : files) {
+                if (file.unreadable.isEmpty()) {
+                    prefetch(file.absolutePath);
+                }
+            }
+            pending.push_back(QtConcurrent::mapped(&pool, files, work));
             nextStart += batchSize;
         }
     };

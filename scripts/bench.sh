@@ -21,6 +21,8 @@ done
 "$bench/bench_import" "$data/corpus10000" --no-extract
 # Five runs of the budgeted import: the machine's speed drifts between runs.
 "$bench/bench_import" "$data/corpus10000" --repeat 5
+# The same folder read from disk, as after a restart.
+"$bench/bench_import" "$data/corpus10000" --cold
 for count in 1000 50000; do
     "$bench/bench_import" "$data/corpus$count"
 done
