@@ -592,6 +592,10 @@ private:
     std::vector<int> m_items;
 };
 
+constexpr quint32 typeBit(EntityType type) { return quint32(1) << int(type); }
+constexpr quint32 kNamedTypes = typeBit(EntityType::Organization) | typeBit(EntityType::Person);
+constexpr quint32 kCountryTypes = typeBit(EntityType::Country) | typeBit(EntityType::Place);
+
 class Builder
 {
 public:
@@ -610,6 +614,10 @@ private:
     }
     bool starts(int t, Role role) const { return t >= 0 && t < m_tokens.size() && (m_startMask[t] & bit(role)); }
     bool covers(int t, Role role) const { return t >= 0 && t < m_tokens.size() && (m_coverMask[t] & bit(role)); }
+    bool inside(int t, EntityType type) const
+    {
+        return t >= 0 && t < m_tokens.size() && (m_insideTypes[t] & typeBit(type));
+    }
     const Hit *hitAt(int t, Role role) const;
     bool sentenceHas(int sentence, quint64 roles) const { return m_sentenceMask.value(sentence) & roles; }
     int entityStarting(int t, quint32 typeMask) const;
@@ -690,8 +698,7 @@ private:
     Buckets m_hitsAt; // hits starting at each token
     QVector<quint64> m_sentenceMask;
     QVector<int> m_countriesInSentence;
-    QVector<bool> m_insideActor; // tokens inside a threat actor entity
-    QVector<bool> m_insideDate;  // tokens inside a date entity
+    QVector<quint32> m_insideTypes; // per token: typeBit() of every entity it lies in
     bool m_articleCyber = false;
     bool m_advert = false;
     QString m_dominantCountry;
@@ -702,10 +709,6 @@ private:
     // Node-based, so that references stay valid while more are added.
     mutable std::unordered_map<quint64, VictimFacts> m_victimFacts;
 };
-
-constexpr quint32 typeBit(EntityType type) { return quint32(1) << int(type); }
-constexpr quint32 kNamedTypes = typeBit(EntityType::Organization) | typeBit(EntityType::Person);
-constexpr quint32 kCountryTypes = typeBit(EntityType::Country) | typeBit(EntityType::Place);
 
 Builder::Builder(QStringView text, const FoldedText *folded, const EntityList &entities, const QString &title,
                  const QString &published)
@@ -788,7 +791,7 @@ void Builder::mapEntities()
     const int n = int(m_entities.size());
     m_entFirst.fill(-1, n);
     m_entLast.fill(-1, n);
-    m_insideDate.fill(false, m_tokens.size());
+    m_insideTypes.fill(0, m_tokens.size());
     m_countriesInSentence.fill(0, m_sentences.size());
     QVector<QSet<QString>> countries(m_sentences.size());
     for (int i = 0; i < n; ++i) {
@@ -804,8 +807,8 @@ void Builder::mapEntities()
         }
         m_entFirst[i] = int(first - m_tokens.cbegin());
         m_entLast[i] = int(last - m_tokens.cbegin());
-        if (e.type == EntityType::Date) {
-            std::fill(m_insideDate.begin() + m_entFirst[i], m_insideDate.begin() + m_entLast[i] + 1, true);
+        for (int t = m_entFirst[i]; t <= m_entLast[i]; ++t) {
+            m_insideTypes[t] |= typeBit(e.type);
         }
         if ((typeBit(e.type) & kCountryTypes) && first->sentence >= 0 && !e.value.isEmpty()) {
             countries[first->sentence].insert(e.value);
@@ -819,15 +822,6 @@ void Builder::mapEntities()
 
 void Builder::findCues()
 {
-    // Tokens of a threat actor name their country as the attacker's, never the victim's.
-    m_insideActor.fill(false, m_tokens.size());
-    for (int e = 0; e < m_entities.size(); ++e) {
-        if (m_entities[e].type == EntityType::ThreatActor && m_entFirst[e] >= 0) {
-            for (int t = m_entFirst[e]; t <= m_entLast[e]; ++t) {
-                m_insideActor[t] = true;
-            }
-        }
-    }
     CueLexicon::instance().find(m_folded->text, m_tokens, m_hits);
     m_startMask.fill(0, m_tokens.size());
     m_coverMask.fill(0, m_tokens.size());
@@ -1092,7 +1086,7 @@ Victim Builder::nounPhrase(int t, int limit) const
     Victim v;
     // No victim starts inside a date: "أعلنت الشركة في 20/04/2024 أنها تعرضت" is
     // not about "2024".
-    if (t < 0 || t >= m_tokens.size() || m_insideDate[t]) {
+    if (t < 0 || t >= m_tokens.size() || inside(t, EntityType::Date)) {
         return v;
     }
     const int sentence = m_tokens[t].sentence;
@@ -1914,7 +1908,8 @@ void Builder::fillVictim(Filling &f) const
                 break;
             }
             const int e = entityStarting(t, kCountryTypes);
-            if (e >= 0 && !m_insideActor[t] && !m_entities[e].value.isEmpty()) {
+            // Tokens of a threat actor name their country as the attacker's, never the victim's.
+            if (e >= 0 && !inside(t, EntityType::ThreatActor) && !m_entities[e].value.isEmpty()) {
                 f.victimCountry = m_entities[e].value;
                 f.victimCountryEvidence = spanOf(m_entFirst[e], m_entLast[e]);
                 break;
@@ -2111,7 +2106,7 @@ void Builder::fillVictimCountry(Filling &f) const
         for (int t = m->first; t <= m->last; ++t) {
             const int e = entityStarting(t, kCountryTypes);
             // "موالين لروسيا"، "مرتبطة بجهات إيرانية" name the attacker's side.
-            const bool actorSide = m_insideActor[t] || (t > 0 && covers(t - 1, Role::ActorHint));
+            const bool actorSide = inside(t, EntityType::ThreatActor) || (t > 0 && covers(t - 1, Role::ActorHint));
             if (e < 0 || actorSide || m_entities[e].value.isEmpty() || m_entities[e].value == f.actorCountry) {
                 continue;
             }
@@ -2634,8 +2629,9 @@ QVector<ProposedIncident> Builder::run()
     group();
 
     if (!m_title.isEmpty()) {
-        m_foldedTitle = fold(m_title);
-        for (const Entity &q : findQuantities(foldWithMap(m_title), m_title)) {
+        const FoldedText title = foldWithMap(m_title);
+        m_foldedTitle = title.text;
+        for (const Entity &q : findQuantities(title, m_title)) {
             m_titleAmounts.append(q.value.toLongLong());
         }
     }
