@@ -57,11 +57,10 @@ int cliticLengths(QStringView word, int *lengths)
 // The prepared texts in use on this thread (FtsPreparedTexts), or null.
 thread_local const FtsPreparedTexts *t_prepared = nullptr;
 
-// Calls take(colocated, bytes, length) for every token a document's folded text
-// is indexed under, in order: each word, then its clitic-stripped variants at
-// the same position. `utf8` is scratch space.
+// Calls take(start, end) for every run [start, end) of word characters in
+// folded, in order, and stops at the first call that does not return SQLITE_OK.
 template<typename Take>
-int forEachDocumentToken(QStringView folded, QVarLengthArray<char, 256> &utf8, Take take)
+int forEachWord(QStringView folded, Take take)
 {
     const auto *f = folded.utf16();
     const int n = int(folded.size());
@@ -75,24 +74,33 @@ int forEachDocumentToken(QStringView folded, QVarLengthArray<char, 256> &utf8, T
         while (j < n && isWordChar(QChar(f[j]))) {
             ++j;
         }
-        utf8.resize(4 * (j - i));
-        const int bytes = writeUtf8(QStringView(f + i, j - i), utf8.data());
-        int rc = take(false, utf8.data(), bytes);
-        if (rc != SQLITE_OK) {
+        if (const int rc = take(i, j); rc != SQLITE_OK) {
             return rc;
-        }
-        // Clitics are two-byte Arabic letters, so each variant is a tail of the bytes.
-        int lengths[std::size(kClitics)];
-        const int count = cliticLengths(QStringView(f + i, j - i), lengths);
-        for (int k = 0; k < count; ++k) {
-            rc = take(true, utf8.data() + 2 * lengths[k], bytes - 2 * lengths[k]);
-            if (rc != SQLITE_OK) {
-                return rc;
-            }
         }
         i = j;
     }
     return SQLITE_OK;
+}
+
+// Calls take(colocated, bytes, length) for every token a document's folded text
+// is indexed under, in order: each word, then its clitic-stripped variants at
+// the same position. `utf8` is scratch space.
+template<typename Take>
+int forEachDocumentToken(QStringView folded, QVarLengthArray<char, 256> &utf8, Take take)
+{
+    return forEachWord(folded, [&](int start, int end) {
+        const QStringView word = folded.sliced(start, end - start);
+        utf8.resize(4 * word.size());
+        const int bytes = writeUtf8(word, utf8.data());
+        int rc = take(false, utf8.data(), bytes);
+        // Clitics are two-byte Arabic letters, so each variant is a tail of the bytes.
+        int lengths[std::size(kClitics)];
+        const int count = rc == SQLITE_OK ? cliticLengths(word, lengths) : 0;
+        for (int k = 0; k < count && rc == SQLITE_OK; ++k) {
+            rc = take(true, utf8.data() + 2 * lengths[k], bytes - 2 * lengths[k]);
+        }
+        return rc;
+    });
 }
 
 int replay(const FtsPreparedText &text, void *context, int (*token)(void *, int, const char *, int, int, int))
@@ -150,7 +158,6 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
         mapped = foldWithMap(source);
     }
     const QString &folded = document ? plain : mapped.text;
-    const auto *f = reinterpret_cast<const char16_t *>(folded.utf16());
     const auto *src = reinterpret_cast<const char16_t *>(source.utf16());
 
     // Byte offsets are needed in the original UTF-8; tokens come in order, so
@@ -169,28 +176,13 @@ int xTokenize(Fts5Tokenizer *, void *context, int flags, const char *text, int l
             return token(context, colocated ? FTS5_TOKEN_COLOCATED : 0, bytes, size, 0, 0);
         });
     }
-    const int n = int(folded.size());
-    int i = 0;
-    while (i < n) {
-        if (!isWordChar(QChar(f[i]))) {
-            ++i;
-            continue;
-        }
-        int j = i;
-        while (j < n && isWordChar(QChar(f[j]))) {
-            ++j;
-        }
+    return forEachWord(folded, [&](int i, int j) {
         const int start = byteOffset(mapped.sourceStart(i));
         const int end = byteOffset(mapped.sourceEnd(j));
         utf8.resize(4 * (j - i));
-        const int bytes = writeUtf8(QStringView(f + i, j - i), utf8.data());
-        const int rc = token(context, 0, utf8.data(), bytes, start, end);
-        if (rc != SQLITE_OK) {
-            return rc;
-        }
-        i = j;
-    }
-    return SQLITE_OK;
+        const int bytes = writeUtf8(QStringView(folded).sliced(i, j - i), utf8.data());
+        return token(context, 0, utf8.data(), bytes, start, end);
+    });
 }
 
 fts5_api *ftsApi(sqlite3 *db)
@@ -277,20 +269,10 @@ QStringList ftsQueryTokens(const QString &query)
 {
     QStringList tokens;
     const QString f = fold(query);
-    const int n = int(f.size());
-    int i = 0;
-    while (i < n) {
-        if (!isWordChar(f.at(i))) {
-            ++i;
-            continue;
-        }
-        int j = i;
-        while (j < n && isWordChar(f.at(j))) {
-            ++j;
-        }
-        tokens.append(f.mid(i, j - i));
-        i = j;
-    }
+    forEachWord(f, [&](int start, int end) {
+        tokens.append(f.mid(start, end - start));
+        return SQLITE_OK;
+    });
     return tokens;
 }
 
