@@ -1,4 +1,5 @@
 #include "importer.h"
+#include "testfiles.h"
 #include "workspace.h"
 #include "workspacecheck.h"
 
@@ -19,12 +20,7 @@ namespace {
 const QString kArticle = u"تعرضت وزارة الصحة في الأردن لهجوم إلكتروني أدى إلى تسريب بيانات نحو 300 ألف مريض.\n\n"
                          "وأكدت الوزارة أن فرقها الفنية تعمل على احتواء الحادث."_s;
 
-bool writeFile(const QString &path, const QByteArray &bytes)
-{
-    QDir().mkpath(QFileInfo(path).absolutePath());
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(bytes) == bytes.size();
-}
+using TestFiles::writeFile;
 
 QByteArray article(int n)
 {
@@ -491,7 +487,6 @@ void ImporterTest::reportsProgress()
     QCOMPARE(last.at(3).toLongLong(), total);
 }
 
-QTEST_GUILESS_MAIN(ImporterTest)
 void ImporterTest::bulkWritingLastsOnlyForTheImport_data()
 {
     QTest::addColumn<QString>("ending");
@@ -589,4 +584,5 @@ void ImporterTest::storesEachFileSizeAndModificationTime()
     }
 }
 
+QTEST_GUILESS_MAIN(ImporterTest)
 #include "importer_test.moc"

@@ -15,6 +15,7 @@
 #include "mainwindow.h"
 #include "settingkeys.h"
 #include "workspace.h"
+#include "../testfiles.h"
 #include "../workspacecheck.h"
 #include "workspacesession.h"
 
@@ -69,8 +70,7 @@ void typeText(QWidget *widget, const QString &text)
 
 bool writeFile(const QString &path, const QString &text)
 {
-    QFile file(path);
-    return file.open(QIODevice::WriteOnly) && file.write(text.toUtf8()) > 0;
+    return TestFiles::writeFile(path, text.toUtf8());
 }
 
 // Reads through a read-only connection of its own: what is really in the file.
