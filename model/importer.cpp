@@ -174,7 +174,7 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
             }
             // Every folder taken is canonical, so only a link's path can differ
             // from its real one (resolving costs a system call per path component).
-            QString real = entry.isSymLink() ? entry.canonicalFilePath() : entry.absoluteFilePath();
+            const QString real = entry.isSymLink() ? entry.canonicalFilePath() : entry.absoluteFilePath();
             if (entry.isDir()) {
                 if (!real.isEmpty() && !visited.contains(real)) {
                     subdirs.append(real);
@@ -192,7 +192,7 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
             file.path = file.absolutePath.startsWith(rootPrefix) ? file.absolutePath.mid(rootPrefix.size())
                                                                   : rootDir.relativeFilePath(file.absolutePath);
             if (file.path.startsWith(u"../"_s)) {
-                file.path = entry.absoluteFilePath();
+                file.path = file.absolutePath;
             }
             file.size = entry.size();
             file.mtime = modifiedMsecs(entry);

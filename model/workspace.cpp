@@ -643,13 +643,13 @@ QString Workspace::openConnection()
         }
     }
     if (version < SchemaVersion) {
-        if (m_mode == Mode::ReadOnly && version == 0) {
-            // An empty file: another process is creating it, or its creation stopped before the schema.
-            return QObject::tr("The workspace %1 is empty: it is still being created, or its creation was "
-                               "interrupted. Wait for the import that creates it, or import into it again.")
-                .arg(m_path);
-        }
         if (m_mode == Mode::ReadOnly) {
+            if (version == 0) {
+                // An empty file: another process is creating it, or its creation stopped before the schema.
+                return QObject::tr("The workspace %1 is empty: it is still being created, or its creation was "
+                                   "interrupted. Wait for the import that creates it, or import into it again.")
+                    .arg(m_path);
+            }
             return QObject::tr("The workspace %1 uses an older schema (%2); open it once for writing to upgrade it.")
                 .arg(m_path)
                 .arg(version);

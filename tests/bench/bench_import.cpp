@@ -18,12 +18,11 @@
 #include "workspace.h"
 
 #include <QCoreApplication>
+#include <QDirIterator>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QSqlQuery>
 #include <QTemporaryDir>
-
-#include <QDirIterator>
 
 #include <algorithm>
 #include <cstdio>
@@ -36,20 +35,17 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-// Drops every file under folder from the page cache (Linux); the files' count.
-int evictFromPageCache(const QString &folder)
+// Drops every file under folder from the page cache (Linux).
+void evictFromPageCache(const QString &folder)
 {
-    int count = 0;
     QDirIterator it(folder, QDir::Files | QDir::Hidden | QDir::System, QDirIterator::Subdirectories);
     while (it.hasNext()) {
         const int fd = ::open(QFile::encodeName(it.next()).constData(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
         if (fd >= 0) {
             ::posix_fadvise(fd, 0, 0, POSIX_FADV_DONTNEED);
             ::close(fd);
-            ++count;
         }
     }
-    return count;
 }
 
 // Imports options.folder into a new workspace at path, prints the run's JSON
