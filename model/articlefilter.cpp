@@ -11,9 +11,8 @@ namespace {
 // An article has a non-rejected incident whose field `name` is the bound value.
 QString incidentFieldCondition(const QString &name)
 {
-    return u"EXISTS (SELECT 1 FROM incidents i JOIN incident_fields f ON f.incident_id = i.id "
-           "AND f.name = '%1' WHERE i.article_id = a.id AND i.review_status != 'rejected' "
-           "AND f.value = ?)"_s.arg(name);
+    return u"EXISTS (SELECT 1 FROM incidents i WHERE i.article_id = a.id AND i.review_status != 'rejected' "
+           "AND incident_field(i.fields, '%1') = ?)"_s.arg(name);
 }
 
 } // namespace

@@ -25,9 +25,8 @@ namespace {
 // sorted and comma-separated ("FR,MA"). Field names are our own constants.
 QString incidentValues(const char *field)
 {
-    return u"(SELECT group_concat(v, ',') FROM (SELECT DISTINCT f.value AS v FROM incidents i "
-           "JOIN incident_fields f ON f.incident_id = i.id AND f.name = '%1' "
-           "WHERE i.article_id = a.id AND i.review_status != 'rejected' AND f.value != '' ORDER BY v))"_s
+    return u"(SELECT group_concat(v, ',') FROM (SELECT DISTINCT incident_field(i.fields, '%1') AS v "
+           "FROM incidents i WHERE i.article_id = a.id AND i.review_status != 'rejected' AND v != '' ORDER BY v))"_s
         .arg(QLatin1StringView(field));
 }
 

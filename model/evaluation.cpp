@@ -468,8 +468,7 @@ EvalReport evaluate(const Workspace &workspace, const QJsonDocument &gold, doubl
         qCWarning(lcEvaluation) << "cannot read entities:" << query.lastError().text();
     }
 
-    QHash<qint64, QPair<int, int>> incidentSlot; // incident id -> (article index, incident index)
-    if (query.exec(u"SELECT id, article_id, review_status, confidence FROM incidents "
+    if (query.exec(u"SELECT id, article_id, review_status, confidence, fields FROM incidents "
                    "ORDER BY article_id, ordinal, id"_s)) {
         while (query.next()) {
             const int index = indexById.value(query.value(1).toLongLong(), -1);
@@ -479,25 +478,12 @@ EvalReport evaluate(const Workspace &workspace, const QJsonDocument &gold, doubl
             ProposedIncident incident;
             incident.confidence = query.value(3).toDouble();
             incident.primary = articles[index].incidents.isEmpty();
-            incidentSlot.insert(query.value(0).toLongLong(), {index, int(articles[index].incidents.size())});
+            incident.fields = unpackFields(query.value(4).toString());
             articles[index].incidents.append(incident);
             articles[index].reviewStatus.append(query.value(2).toString());
         }
     } else {
         qCWarning(lcEvaluation) << "cannot read incidents:" << query.lastError().text();
-    }
-    if (query.exec(u"SELECT incident_id, name, value, confidence, evidence FROM incident_fields"_s)) {
-        while (query.next()) {
-            const auto slot = incidentSlot.value(query.value(0).toLongLong(), {-1, -1});
-            if (slot.first < 0) {
-                continue;
-            }
-            articles[slot.first].incidents[slot.second].set(query.value(1).toString(), query.value(2).toString(),
-                                                            query.value(3).toDouble(),
-                                                            decodeEvidence(query.value(4).toString()));
-        }
-    } else {
-        qCWarning(lcEvaluation) << "cannot read incident fields:" << query.lastError().text();
     }
     // A duplicate is scored with what its original holds.
     for (auto it = duplicateOf.cbegin(); it != duplicateOf.cend(); ++it) {

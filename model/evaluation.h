@@ -83,8 +83,8 @@ struct EvalReport
 // The core fields the accuracy targets are about, in report order.
 const QStringList &evalCoreFields();
 
-// Reads entities and incidents from the workspace tables (entities, incidents,
-// incident_fields) and scores them. Duplicate articles are scored with what was
+// Reads entities and incidents (with their fields) from the workspace and
+// scores them. Duplicate articles are scored with what was
 // extracted for the article they copy.
 EvalReport evaluate(const Workspace &workspace, const QJsonDocument &gold,
                     double threshold = 0.5);

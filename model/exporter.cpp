@@ -60,21 +60,15 @@ QString IncidentRow::cell(const QString &column) const
 bool forEachIncidentRow(const Workspace &workspace, StatusFilter filter,
                         const std::function<bool(const IncidentRow &)> &callback, QString *error)
 {
-    // One pass: each incident's fields come packed into one column (name US
-    // value, RS between fields) by a subquery over the (incident_id, name) key,
-    // so 100,000 incidents stream without a query per incident and without
-    // grouping the field rows of the whole workspace (9.0 s instead of 15.4 s
-    // for 709,020 incidents). The two separators, control characters that have
-    // no place in a cell, are blanked inside values.
+    // One pass: each incident's fields are packed in its own row, so 100,000
+    // incidents stream without a query per incident. Only the CSV columns'
+    // values are taken apart here; the separators never occur inside a value.
     const QString condition = incidentStatusCondition(filter);
     const QString where = condition.isEmpty() ? QString() : u"WHERE "_s + condition;
     QSqlQuery query(workspace.database());
     query.setForwardOnly(true);
     query.prepare(u"SELECT i.id, i.article_id, a.path, a.title, a.outlet, a.published, a.source_url, "
-                  "i.review_status, i.confidence, i.analyst, i.reviewed_at, "
-                  "(SELECT group_concat(f.name || char(31) || replace(replace(coalesce(f.value, ''), char(30), ' '), "
-                  "char(31), ' '), char(30)) "
-                  " FROM incident_fields f WHERE f.incident_id = i.id) "
+                  "i.review_status, i.confidence, i.analyst, i.reviewed_at, i.fields, i.created_at "
                   "FROM incidents i JOIN articles a ON a.id = i.article_id "_s
                   + where + u" ORDER BY a.path, a.id, i.ordinal"_s);
     if (!execPrepared(query, error)) {
@@ -98,11 +92,16 @@ bool forEachIncidentRow(const Workspace &workspace, StatusFilter filter,
             row.cells << query.value(c).toString();
         }
         fields.fill(QString(), fieldCount);
-        const QString packed = query.value(11).toString();
-        for (QStringView pair : QStringView(packed).split(QChar(30), Qt::SkipEmptyParts)) {
-            const qsizetype unit = pair.indexOf(QChar(31));
-            if (const auto it = fieldIndex.constFind(pair.left(unit)); unit > 0 && it != fieldIndex.cend()) {
-                fields[*it] = pair.mid(unit + 1).toString();
+        row.packedFields = query.value(11).toString();
+        row.createdAt = query.value(12).toString();
+        for (QStringView record : QStringView(row.packedFields).tokenize(QChar(FieldSeparator))) {
+            const qsizetype nameEnd = record.indexOf(QChar(UnitSeparator));
+            if (nameEnd <= 0) {
+                continue;
+            }
+            if (const auto it = fieldIndex.constFind(record.first(nameEnd)); it != fieldIndex.cend()) {
+                const QStringView rest = record.sliced(nameEnd + 1);
+                fields[*it] = rest.first(qMax<qsizetype>(0, rest.indexOf(QChar(UnitSeparator)))).toString();
             }
         }
         row.cells << fields;
@@ -168,8 +167,8 @@ bool forEachIncidentDetail(const Workspace &workspace, StatusFilter filter, bool
                            const std::function<bool(const IncidentRow &, const IncidentDetail &)> &callback,
                            QString *error)
 {
-    // All queries must read the same snapshot, or a concurrent import could
-    // break the merge: hold a read transaction unless the caller already has one.
+    // An incident and its article's text must come from the same snapshot while
+    // an import may be writing: hold a read transaction unless the caller has one.
     QSqlDatabase db = workspace.database();
     const bool ownTransaction = db.transaction();
     const auto endTransaction = qScopeGuard([&] {
@@ -177,72 +176,32 @@ bool forEachIncidentDetail(const Workspace &workspace, StatusFilter filter, bool
             db.rollback(); // nothing was written
         }
     });
-    // The fields query visits exactly the articles that hold an incident under
-    // the filter, in the order of forEachIncidentRow (a.path, a.id), so it is
-    // advanced one article at a time alongside the rows. Values of the CSV
-    // columns are left out (the row has them): SQLite then sorts short rows.
-    const QString condition = incidentStatusCondition(filter);
-    QString csvFields;
-    for (const QString &name : incidentFieldNames()) {
-        csvFields += (csvFields.isEmpty() ? u"'"_s : u", '"_s) + name + u'\'';
-    }
-    QSqlQuery fields(db);
-    fields.setForwardOnly(true);
-    fields.prepare(u"SELECT a.id, i.id, i.created_at, f.name, CASE WHEN f.name IN (%1) THEN NULL ELSE f.value END, "
-                   "f.origin, f.confidence, f.evidence "
-                   "FROM articles a JOIN incidents i ON i.article_id = a.id "
-                   "LEFT JOIN incident_fields f ON f.incident_id = i.id "_s.arg(csvFields)
-                   + (condition.isEmpty() ? QString() : u"WHERE "_s + condition) + u" ORDER BY a.path, a.id"_s);
-    if (!execPrepared(fields, error)) {
-        return false;
-    }
     // Article texts are fetched once per article by key: sorting them along
-    // with the fields would move every text through SQLite's sorter.
+    // with the incidents would move every text through SQLite's sorter.
     QSqlQuery text(db);
     text.setForwardOnly(true);
     text.prepare(u"SELECT text FROM articles WHERE id = ?"_s);
-    QHash<QString, int> columns; // CSV column of each field name
-    for (const QString &name : incidentFieldNames()) {
-        columns.insert(name, int(csvColumns().indexOf(name)));
-    }
-    bool moreFields = fields.next();
     qint64 article = -1;
     QString articleText;
-    QHash<qint64, IncidentDetail> details; // the incidents of the current article
     bool textOk = true;
     const bool ok = forEachIncidentRow(
         workspace, filter,
         [&](const IncidentRow &row) {
-            if (row.articleId != article) {
+            if (withArticleText && row.articleId != article) {
                 article = row.articleId;
-                details.clear();
-                while (moreFields && fields.value(0).toLongLong() == article) {
-                    IncidentDetail &detail = details[fields.value(1).toLongLong()];
-                    detail.createdAt = fields.value(2).toString();
-                    if (!fields.isNull(3)) {
-                        ExportedField &field = detail.fields[fields.value(3).toString()];
-                        field.value = fields.value(4).toString();
-                        field.origin = fields.value(5).toString();
-                        field.confidence = fields.value(6).toDouble();
-                        field.evidence = decodeEvidence(fields.value(7).toString());
-                    }
-                    moreFields = fields.next();
-                }
-                if (withArticleText) {
-                    text.addBindValue(article);
-                    textOk = execPrepared(text, error);
-                    articleText = textOk && text.next() ? text.value(0).toString() : QString();
-                    text.finish();
-                    if (!textOk) {
-                        return false;
-                    }
+                text.addBindValue(article);
+                textOk = execPrepared(text, error);
+                articleText = textOk && text.next() ? text.value(0).toString() : QString();
+                text.finish();
+                if (!textOk) {
+                    return false;
                 }
             }
-            IncidentDetail detail = details.value(row.incidentId);
-            for (auto it = detail.fields.begin(); it != detail.fields.end(); ++it) {
-                if (const int column = columns.value(it.key(), -1); column >= 0) {
-                    it->value = row.cells.at(column);
-                }
+            IncidentDetail detail;
+            detail.createdAt = row.createdAt;
+            for (IncidentField &field : unpackFields(row.packedFields)) {
+                detail.fields.insert(field.name, {std::move(field.value), std::move(field.origin), field.confidence,
+                                                  std::move(field.evidence)});
             }
             detail.articleText = articleText;
             return callback(row, detail);

@@ -31,6 +31,8 @@ struct IncidentRow
     qint64 incidentId = 0;
     qint64 articleId = 0;
     QStringList cells; // csvColumns() order
+    QString packedFields; // all the incident's fields, as stored (see unpackFields())
+    QString createdAt;
     QString cell(const QString &column) const;
 };
 
@@ -89,9 +91,8 @@ struct IncidentDetail
     QHash<QString, ExportedField> fields;
 };
 
-// Streams incidents exactly as forEachIncidentRow does, each with its detail.
-// The fields come from one more query in the same order, merged article by
-// article (no query per incident); the text is read once per article.
+// Streams incidents exactly as forEachIncidentRow does, each with its detail;
+// the text is read once per article.
 bool forEachIncidentDetail(const Workspace &workspace, StatusFilter filter, bool withArticleText,
                            const std::function<bool(const IncidentRow &, const IncidentDetail &)> &callback,
                            QString *error);

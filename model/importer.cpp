@@ -613,12 +613,32 @@ private:
         QSqlQuery entities(m_db);
         entities.prepare(u"DELETE FROM entities WHERE article_id = ? AND origin = 'suggested'"_s);
         entities.addBindValue(articleId);
+        if (!execPrepared(entities, &m_error)) {
+            return false;
+        }
         QSqlQuery incidents(m_db);
-        incidents.prepare(u"DELETE FROM incidents WHERE article_id = ? AND review_status = 'suggested' "
-                          "AND NOT EXISTS (SELECT 1 FROM incident_fields f WHERE f.incident_id = incidents.id "
-                          "AND f.origin != 'suggested')"_s);
+        incidents.prepare(u"SELECT id, fields FROM incidents WHERE article_id = ? AND review_status = 'suggested'"_s);
         incidents.addBindValue(articleId);
-        return execPrepared(entities, &m_error) && execPrepared(incidents, &m_error);
+        if (!execPrepared(incidents, &m_error)) {
+            return false;
+        }
+        QVector<qint64> untouched;
+        while (incidents.next()) {
+            const QVector<IncidentField> fields = unpackFields(incidents.value(1).toString());
+            if (std::all_of(fields.cbegin(), fields.cend(),
+                            [](const IncidentField &field) { return field.origin == u"suggested"; })) {
+                untouched.append(incidents.value(0).toLongLong());
+            }
+        }
+        QSqlQuery remove(m_db);
+        remove.prepare(u"DELETE FROM incidents WHERE id = ?"_s);
+        for (qint64 id : std::as_const(untouched)) {
+            remove.addBindValue(id);
+            if (!execPrepared(remove, &m_error)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     bool writeEntities(qint64 articleId, const ProcessedArticle &article)
@@ -659,7 +679,11 @@ private:
         if (!m_incidents) {
             m_incidents = std::make_unique<IncidentWriter>(m_db);
         }
-        return m_incidents->store(articleId, article.incidents);
+        if (!m_incidents->store(articleId, article.incidents)) {
+            m_error = m_incidents->lastError();
+            return false;
+        }
+        return true;
     }
 
     QSqlQuery &statement(std::unique_ptr<QSqlQuery> &slot, const QString &sql)

@@ -3,8 +3,13 @@
 #include "workspace.h"
 
 #include <QDateTime>
-#include <QSqlQuery>
-#include <QVariant>
+
+#include <sqlite3.h>
+
+#include <algorithm>
+#include <charconv>
+#include <cmath>
+#include <string_view>
 
 using namespace Qt::StringLiterals;
 
@@ -12,7 +17,9 @@ namespace Rasid {
 
 namespace {
 
-void appendNumber(QString &out, int value)
+// Written for every field of every proposed incident: the writers below put
+// UTF-16 units straight into room the caller reserved, with no temporaries.
+char16_t *writeNumber(char16_t *out, int value)
 {
     char16_t digits[12];
     int n = 0;
@@ -22,35 +29,55 @@ void appendNumber(QString &out, int value)
         v /= 10;
     } while (v);
     while (n) {
-        out.append(QChar(digits[--n]));
+        *out++ = digits[--n];
     }
+    return out;
+}
+
+constexpr qsizetype kMostPerSpan = 2 * 10 + 2; // two numbers, ':' and ';'
+
+char16_t *writeEvidence(char16_t *out, const QVector<EvidenceSpan> &spans)
+{
+    for (qsizetype i = 0; i < spans.size(); ++i) {
+        if (i > 0) {
+            *out++ = u';';
+        }
+        out = writeNumber(out, spans[i].start);
+        *out++ = u':';
+        out = writeNumber(out, spans[i].end);
+    }
+    return out;
+}
+
+// Makes room for `most` more units at the end of `text`; returns where they start.
+char16_t *extend(QString &text, qsizetype most)
+{
+    const qsizetype at = text.size();
+    text.resize(at + most); // keeps the capacity of a reused buffer
+    return reinterpret_cast<char16_t *>(text.data()) + at;
+}
+
+// Gives back what extend() reserved beyond `end`.
+void finish(QString &text, const char16_t *end)
+{
+    text.truncate(end - reinterpret_cast<const char16_t *>(text.constData()));
 }
 
 } // namespace
 
 QString encodeEvidence(const QVector<EvidenceSpan> &spans)
 {
-    // Written for every stored field of every proposed incident: no temporaries.
     QString out;
-    if (spans.isEmpty()) {
-        return out;
-    }
-    out.reserve(spans.size() * 12);
-    for (const EvidenceSpan &span : spans) {
-        if (!out.isEmpty()) {
-            out.append(u';');
-        }
-        appendNumber(out, span.start);
-        out.append(u':');
-        appendNumber(out, span.end);
+    if (!spans.isEmpty()) {
+        finish(out, writeEvidence(extend(out, spans.size() * kMostPerSpan), spans));
     }
     return out;
 }
 
-QVector<EvidenceSpan> decodeEvidence(const QString &encoded)
+QVector<EvidenceSpan> decodeEvidence(QStringView encoded)
 {
     QVector<EvidenceSpan> spans;
-    for (QStringView part : QStringView(encoded).split(u';', Qt::SkipEmptyParts)) {
+    for (QStringView part : encoded.split(u';', Qt::SkipEmptyParts)) {
         const qsizetype colon = part.indexOf(u':');
         bool okStart = false;
         bool okEnd = false;
@@ -61,6 +88,217 @@ QVector<EvidenceSpan> decodeEvidence(const QString &encoded)
         }
     }
     return spans;
+}
+
+namespace {
+
+// Copies a unit of a record; a separator inside it becomes a space.
+char16_t *writeUnit(char16_t *out, QStringView text)
+{
+    const char16_t *in = text.utf16();
+    for (qsizetype i = 0, n = text.size(); i < n; ++i) {
+        const char16_t c = in[i];
+        out[i] = c == FieldSeparator || c == UnitSeparator ? u' ' : c;
+    }
+    return out + text.size();
+}
+
+constexpr qsizetype kMostConfidence = 32;
+
+// The shortest text that reads back as exactly `confidence`. Extraction's
+// confidences are mostly thousandths (0.85): those are written directly.
+char16_t *writeConfidence(char16_t *out, double confidence)
+{
+    const double thousandths = std::round(confidence * 1000.0);
+    if (thousandths >= 0.0 && thousandths <= 1000.0 && thousandths / 1000.0 == confidence) {
+        int k = int(thousandths);
+        *out++ = char16_t(u'0' + k / 1000);
+        k %= 1000;
+        if (k != 0) {
+            *out++ = u'.';
+            for (int unit = 100; k != 0; unit /= 10) {
+                *out++ = char16_t(u'0' + k / unit);
+                k %= unit;
+            }
+        }
+        return out;
+    }
+    char digits[kMostConfidence];
+    const auto [end, ec] = std::to_chars(digits, digits + sizeof digits, confidence);
+    for (const char *c = digits; ec == std::errc() && c != end; ++c) {
+        *out++ = char16_t(*c);
+    }
+    return out;
+}
+
+double parseConfidence(QStringView unit)
+{
+    char digits[32];
+    if (unit.size() >= qsizetype(sizeof digits)) {
+        return 0.0;
+    }
+    for (qsizetype i = 0; i < unit.size(); ++i) {
+        const char16_t c = unit[i].unicode();
+        if (c >= 0x80) {
+            return 0.0;
+        }
+        digits[i] = char(c);
+    }
+    double value = 0.0;
+    const auto [end, ec] = std::from_chars(digits, digits + unit.size(), value);
+    return ec == std::errc() && end == digits + unit.size() && std::isfinite(value) ? value : 0.0;
+}
+
+// A record's units: name, value, origin, confidence, evidence. A record with
+// any other count is damaged (or not ours) and is read as absent.
+constexpr int kUnits = 5;
+constexpr int kUnitSeparators = kUnits - 1;
+
+// Calls f(record) for each record of a packed column.
+template<typename F>
+void forEachRecord(QStringView packed, F f)
+{
+    qsizetype start = 0;
+    while (start < packed.size()) {
+        qsizetype end = packed.indexOf(QChar(FieldSeparator), start);
+        if (end < 0) {
+            end = packed.size();
+        }
+        if (!f(packed.sliced(start, end - start))) {
+            return;
+        }
+        start = end + 1;
+    }
+}
+
+} // namespace
+
+void appendPackedField(QString &packed, const IncidentField &field)
+{
+    const qsizetype most = 5 + field.name.size() + field.value.size() + field.origin.size() + kMostConfidence
+        + field.evidence.size() * kMostPerSpan;
+    const bool first = packed.isEmpty();
+    char16_t *out = extend(packed, most);
+    if (!first) {
+        *out++ = FieldSeparator;
+    }
+    out = writeUnit(out, field.name);
+    *out++ = UnitSeparator;
+    out = writeUnit(out, field.value);
+    *out++ = UnitSeparator;
+    out = writeUnit(out, field.origin);
+    *out++ = UnitSeparator;
+    out = writeConfidence(out, field.confidence);
+    *out++ = UnitSeparator;
+    out = writeEvidence(out, field.evidence);
+    finish(packed, out);
+}
+
+QString packFields(const QVector<IncidentField> &fields)
+{
+    QString packed(u""_s);
+    for (const IncidentField &field : fields) {
+        appendPackedField(packed, field);
+    }
+    return packed;
+}
+
+QVector<IncidentField> unpackFields(QStringView packed)
+{
+    QVector<IncidentField> fields;
+    forEachRecord(packed, [&fields](QStringView record) {
+        QStringView units[kUnits];
+        int count = 0;
+        for (QStringView unit : record.tokenize(QChar(UnitSeparator))) {
+            if (count == kUnits) {
+                return true; // too many units
+            }
+            units[count++] = unit;
+        }
+        if (count != kUnits || units[0].isEmpty()) {
+            return true;
+        }
+        for (const IncidentField &seen : std::as_const(fields)) {
+            if (seen.name == units[0]) {
+                return true; // the first record of a name holds
+            }
+        }
+        fields.append({units[0].toString(), units[1].toString(), units[2].toString(), parseConfidence(units[3]),
+                       decodeEvidence(units[4])});
+        return true;
+    });
+    return fields;
+}
+
+QStringView packedFieldValue(QStringView packed, QStringView name)
+{
+    QStringView value;
+    if (name.isEmpty()) {
+        return value;
+    }
+    forEachRecord(packed, [&](QStringView record) {
+        // A damaged record is passed over, as unpackFields() and incident_field() do.
+        if (record.size() > name.size() && record.startsWith(name) && record[name.size()] == QChar(UnitSeparator)
+            && record.count(QChar(UnitSeparator)) == kUnitSeparators) {
+            const QStringView rest = record.sliced(name.size() + 1);
+            value = rest.first(rest.indexOf(QChar(UnitSeparator)));
+            return false;
+        }
+        return true;
+    });
+    return value;
+}
+
+namespace {
+
+// incident_field(fields, name), on the UTF-8 text: both separators are ASCII,
+// so they never occur inside a multi-byte sequence.
+void incidentFieldSql(sqlite3_context *context, int, sqlite3_value **argv)
+{
+    const auto *packed = reinterpret_cast<const char *>(sqlite3_value_text(argv[0]));
+    const int packedBytes = sqlite3_value_bytes(argv[0]);
+    const auto *name = reinterpret_cast<const char *>(sqlite3_value_text(argv[1]));
+    const int nameBytes = sqlite3_value_bytes(argv[1]);
+    if (!packed || !name || nameBytes == 0) {
+        sqlite3_result_null(context);
+        return;
+    }
+    std::string_view rest(packed, size_t(packedBytes));
+    const std::string_view wanted(name, size_t(nameBytes));
+    while (!rest.empty()) {
+        const size_t end = rest.find(char(FieldSeparator));
+        const std::string_view record = rest.substr(0, end);
+        if (record.size() > wanted.size() && record.compare(0, wanted.size(), wanted) == 0
+            && record[wanted.size()] == char(UnitSeparator)
+            && std::count(record.cbegin(), record.cend(), char(UnitSeparator)) == kUnitSeparators) {
+            std::string_view value = record.substr(wanted.size() + 1);
+            value = value.substr(0, value.find(char(UnitSeparator)));
+            sqlite3_result_text(context, value.data(), int(value.size()), SQLITE_TRANSIENT);
+            return;
+        }
+        if (end == std::string_view::npos) {
+            break;
+        }
+        rest.remove_prefix(end + 1);
+    }
+    sqlite3_result_null(context);
+}
+
+} // namespace
+
+bool registerIncidentFieldFunction(sqlite3 *db, QString *error)
+{
+    const int rc = sqlite3_create_function_v2(db, IncidentFieldFunction, 2,
+                                              SQLITE_UTF8 | SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, nullptr,
+                                              incidentFieldSql, nullptr, nullptr, nullptr);
+    if (rc != SQLITE_OK) {
+        if (error) {
+            *error = u"cannot register %1(): %2"_s.arg(QLatin1StringView(IncidentFieldFunction),
+                                                       QString::fromUtf8(sqlite3_errstr(rc)));
+        }
+        return false;
+    }
+    return true;
 }
 
 QString ProposedIncident::value(const QString &name) const
@@ -106,9 +344,8 @@ IncidentWriter::IncidentWriter(QSqlDatabase db)
     : m_nextOrdinal(std::make_unique<BulkStatement>(db, "SELECT coalesce(max(ordinal) + 1, 0) FROM incidents "
                                                         "WHERE article_id = ?"))
     , m_insertIncident(std::make_unique<BulkStatement>(db, "INSERT INTO incidents(article_id, ordinal, review_status, "
-                                                           "confidence, created_at) VALUES (?, ?, 'suggested', ?, ?)"))
-    , m_insertFields(std::make_unique<MultiRowInsert>(
-          db, "INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence)", 6))
+                                                           "confidence, created_at, fields) "
+                                                           "VALUES (?, ?, 'suggested', ?, ?, ?)"))
 {
 }
 
@@ -121,43 +358,24 @@ bool IncidentWriter::store(qint64 articleId, const QVector<ProposedIncident> &in
     }
     m_nextOrdinal->bind(1, articleId);
     qint64 ordinal = 0;
-    if (!m_nextOrdinal->exec(nullptr, &ordinal)) {
+    if (!m_nextOrdinal->exec(&m_error, &ordinal)) {
         return false;
     }
     const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-    QVector<const IncidentField *> fields;
-    QVector<QString> evidence;
     for (const ProposedIncident &incident : incidents) {
+        m_packed.resize(0);
+        for (const IncidentField &field : incident.fields) {
+            if (!field.value.isEmpty()) {
+                appendPackedField(m_packed, field);
+            }
+        }
         m_insertIncident->bind(1, articleId);
         m_insertIncident->bind(2, ordinal++);
         m_insertIncident->bind(3, incident.confidence);
         m_insertIncident->bind(4, QStringView(now));
-        if (!m_insertIncident->exec()) {
-            return false;
-        }
-        const qint64 incidentId = m_insertIncident->lastInsertId();
-        fields.clear();
-        evidence.clear();
-        for (const IncidentField &field : incident.fields) {
-            if (!field.value.isEmpty()) {
-                fields.append(&field);
-                evidence.append(encodeEvidence(field.evidence));
-            }
-        }
-        if (fields.isEmpty()) {
-            continue;
-        }
-        BulkStatement &insert = m_insertFields->rows(int(fields.size()));
-        for (int row = 0; row < fields.size(); ++row) {
-            const int at = row * 6;
-            insert.bind(at + 1, incidentId);
-            insert.bind(at + 2, QStringView(fields[row]->name));
-            insert.bind(at + 3, QStringView(fields[row]->value));
-            insert.bind(at + 4, QStringView(fields[row]->origin));
-            insert.bind(at + 5, fields[row]->confidence);
-            insert.bind(at + 6, QStringView(evidence[row]));
-        }
-        if (!insert.exec()) {
+        // Not null even when empty: the column is NOT NULL.
+        m_insertIncident->bind(5, m_packed.isNull() ? QStringView(u"") : QStringView(m_packed));
+        if (!m_insertIncident->exec(&m_error)) {
             return false;
         }
     }

@@ -7,6 +7,8 @@
 
 #include <memory>
 
+struct sqlite3;
+
 namespace Rasid {
 
 struct EvidenceSpan
@@ -21,7 +23,7 @@ struct EvidenceSpan
 
 // Evidence spans are stored as "start:end;start:end" (UTF-16 offsets into the cleaned text).
 QString encodeEvidence(const QVector<EvidenceSpan> &spans);
-QVector<EvidenceSpan> decodeEvidence(const QString &encoded);
+QVector<EvidenceSpan> decodeEvidence(QStringView encoded);
 
 /*
  * One field of an incident with its provenance: the value, where it came from
@@ -32,10 +34,39 @@ struct IncidentField
 {
     QString name;
     QString value;
-    QString origin = QStringLiteral("suggested");
+    QString origin = QStringLiteral("suggested"); // suggested | confirmed | corrected
     double confidence = 0.0;
     QVector<EvidenceSpan> evidence;
+
+    friend bool operator==(const IncidentField &a, const IncidentField &b)
+    {
+        return a.name == b.name && a.value == b.value && a.origin == b.origin && a.confidence == b.confidence
+            && a.evidence == b.evidence;
+    }
+    friend bool operator!=(const IncidentField &a, const IncidentField &b) { return !(a == b); }
 };
+
+/*
+ * An incident's fields are stored in its own row (incidents.fields), one record
+ * per field: name, value, origin, confidence and evidence separated by U+001F,
+ * records separated by U+001E. A proposed incident is then one row to write
+ * instead of a dozen. The two separators are control characters with no place
+ * in a value; a value that holds one has it replaced by a space. Confidences
+ * are written in their shortest exact decimal form.
+ */
+inline constexpr char16_t FieldSeparator = 0x1E;
+inline constexpr char16_t UnitSeparator = 0x1F;
+void appendPackedField(QString &packed, const IncidentField &field);
+QString packFields(const QVector<IncidentField> &fields);
+// Malformed records (a damaged or hand-edited row) are skipped, never trusted.
+QVector<IncidentField> unpackFields(QStringView packed);
+// The value of the field `name` in a packed column; a null view when it has none.
+QStringView packedFieldValue(QStringView packed, QStringView name);
+
+// The SQL function incident_field(fields, name): packedFieldValue() for queries,
+// NULL when the incident has no such field. Installed on every workspace connection.
+inline constexpr const char *IncidentFieldFunction = "incident_field";
+bool registerIncidentFieldFunction(sqlite3 *db, QString *error);
 
 // An incident as extraction proposes it, before it is stored.
 struct ProposedIncident
@@ -53,12 +84,11 @@ struct ProposedIncident
 const QStringList &incidentFieldNames();
 
 class BulkStatement;
-class MultiRowInsert;
 
 /*
  * Stores proposed incidents inside the caller's transaction, after those the
- * analyst kept for the same article. An import writes hundreds of thousands of
- * field rows, so the statements stay prepared for the writer's lifetime.
+ * analyst kept for the same article. An import writes tens of thousands of
+ * incidents, so the statements stay prepared for the writer's lifetime.
  */
 class IncidentWriter final
 {
@@ -68,11 +98,14 @@ public:
     ~IncidentWriter();
 
     bool store(qint64 articleId, const QVector<ProposedIncident> &incidents);
+    // Why the last store() failed.
+    QString lastError() const { return m_error; }
 
 private:
     std::unique_ptr<BulkStatement> m_nextOrdinal;
     std::unique_ptr<BulkStatement> m_insertIncident;
-    std::unique_ptr<MultiRowInsert> m_insertFields; // an incident's fields with one statement
+    QString m_packed; // the fields of the incident being written, its buffer kept
+    QString m_error;
 };
 
 // One-off form of IncidentWriter::store().

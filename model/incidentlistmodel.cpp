@@ -40,17 +40,15 @@ IncidentListModel::IncidentListModel(ReviewStore *store, QObject *parent)
     connect(store, &ReviewStore::incidentChanged, this, &IncidentListModel::onIncidentChanged);
 }
 
-// The three fields the list shows are pivoted by SQLite in the same query.
+// The three fields the list shows are read by SQLite in the same query.
 QVector<IncidentListModel::Row> IncidentListModel::query(qint64 articleId, qint64 onlyIncident) const
 {
     QVector<Row> rows;
     QSqlQuery query(m_store->workspace().database());
     query.prepare(u"SELECT i.id, i.ordinal, i.review_status, i.confidence, "
-                  "max(CASE WHEN f.name = 'attack_type' THEN f.value END), "
-                  "max(CASE WHEN f.name = 'victim' THEN f.value END), "
-                  "max(CASE WHEN f.name = 'victim_country' THEN f.value END) "
-                  "FROM incidents i LEFT JOIN incident_fields f ON f.incident_id = i.id "
-                  "WHERE i.article_id = ? AND (? = 0 OR i.id = ?) GROUP BY i.id ORDER BY i.ordinal, i.id"_s);
+                  "incident_field(i.fields, 'attack_type'), incident_field(i.fields, 'victim'), "
+                  "incident_field(i.fields, 'victim_country') "
+                  "FROM incidents i WHERE i.article_id = ? AND (? = 0 OR i.id = ?) ORDER BY i.ordinal, i.id"_s);
     query.addBindValue(articleId);
     query.addBindValue(onlyIncident);
     query.addBindValue(onlyIncident);

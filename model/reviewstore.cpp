@@ -268,7 +268,7 @@ ReviewStore::ReviewStore(Workspace &workspace, const QString &analyst, QObject *
 std::optional<IncidentRecord> ReviewStore::readIncident(qint64 incidentId) const
 {
     QSqlQuery query(m_workspace.database());
-    query.prepare(u"SELECT article_id, ordinal, review_status, confidence, analyst, reviewed_at, created_at "
+    query.prepare(u"SELECT article_id, ordinal, review_status, confidence, analyst, reviewed_at, created_at, fields "
                   "FROM incidents WHERE id = ?"_s);
     query.addBindValue(incidentId);
     if (!execPrepared(query) || !query.next()) {
@@ -283,18 +283,8 @@ std::optional<IncidentRecord> ReviewStore::readIncident(qint64 incidentId) const
     record.analyst = query.value(4).toString();
     record.reviewedAt = query.value(5).toString();
     record.createdAt = query.value(6).toString();
-
-    QSqlQuery fields(m_workspace.database());
-    fields.prepare(u"SELECT name, value, origin, confidence, evidence FROM incident_fields WHERE incident_id = ?"_s);
-    fields.addBindValue(incidentId);
-    if (!execPrepared(fields)) {
-        return std::nullopt;
-    }
-    // Fields in contract order, so that two reads of the same rows compare equal.
-    while (fields.next()) {
-        record.fields.append({fields.value(0).toString(), fields.value(1).toString(), fields.value(2).toString(),
-                              fields.value(3).toDouble(), decodeEvidence(fields.value(4).toString())});
-    }
+    // Fields in contract order, so that two reads of the same row compare equal.
+    record.fields = unpackFields(query.value(7).toString());
     sortFields(record.fields);
     return record;
 }
@@ -328,15 +318,16 @@ QVector<IncidentRecord> ReviewStore::incidents(qint64 articleId) const
 FieldRecord ReviewStore::field(qint64 incidentId, const QString &name) const
 {
     QSqlQuery query(m_workspace.database());
-    query.prepare(u"SELECT value, origin, confidence, evidence FROM incident_fields "
-                  "WHERE incident_id = ? AND name = ?"_s);
+    query.prepare(u"SELECT fields FROM incidents WHERE id = ?"_s);
     query.addBindValue(incidentId);
-    query.addBindValue(name);
-    if (!execPrepared(query) || !query.next()) {
-        return {name, QString(), QString(), 0.0, {}};
+    if (execPrepared(query) && query.next()) {
+        for (FieldRecord &field : unpackFields(query.value(0).toString())) {
+            if (field.name == name) {
+                return field;
+            }
+        }
     }
-    return {name, query.value(0).toString(), query.value(1).toString(), query.value(2).toDouble(),
-            decodeEvidence(query.value(3).toString())};
+    return {name, QString(), QString(), 0.0, {}};
 }
 
 std::optional<ArticleReview> ReviewStore::readArticle(qint64 articleId) const
@@ -526,33 +517,12 @@ bool ReviewStore::writeFieldDiff(qint64 incidentId, const IncidentRecord *before
             }
         }
     }
-    const QSqlDatabase db = m_workspace.database();
+    bool changed = false;
     for (const QString &name : std::as_const(names)) {
         const FieldRecord *old = before ? before->field(name) : nullptr;
         const FieldRecord *now = after.field(name);
         if (old && now && *old == *now) {
             continue;
-        }
-        QSqlQuery query(db);
-        if (!now) {
-            query.prepare(u"DELETE FROM incident_fields WHERE incident_id = ? AND name = ?"_s);
-            query.addBindValue(incidentId);
-            query.addBindValue(name);
-        } else {
-            query.prepare(u"INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence) "
-                          "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT(incident_id, name) DO UPDATE SET "
-                          "value = excluded.value, origin = excluded.origin, confidence = excluded.confidence, "
-                          "evidence = excluded.evidence"_s);
-            query.addBindValue(incidentId);
-            query.addBindValue(name);
-            query.addBindValue(now->value);
-            query.addBindValue(now->origin);
-            query.addBindValue(now->confidence);
-            query.addBindValue(encodeEvidence(now->evidence));
-        }
-        QString error;
-        if (!execPrepared(query, &error)) {
-            return fail(tr("Cannot save the field %1: %2").arg(name, error));
         }
         // One audit row per field, naming what changed: the value, else the
         // origin (a confirmation), else the evidence, else the confidence.
@@ -581,6 +551,18 @@ bool ReviewStore::writeFieldDiff(qint64 incidentId, const IncidentRecord *before
             changes.fields.append({incidentId, name});
         }
         changes.incidents.insert(incidentId);
+        changed = true;
+    }
+    if (!changed) {
+        return true;
+    }
+    QSqlQuery update(m_workspace.database());
+    update.prepare(u"UPDATE incidents SET fields = ? WHERE id = ?"_s);
+    update.addBindValue(packFields(after.fields));
+    update.addBindValue(incidentId);
+    QString error;
+    if (!execPrepared(update, &error)) {
+        return fail(tr("Cannot save the fields of incident %1: %2").arg(incidentId).arg(error));
     }
     return true;
 }

@@ -15,21 +15,7 @@ namespace Rasid {
 class Workspace;
 
 // One stored field of an incident, exactly as its row holds it.
-struct FieldRecord
-{
-    QString name;
-    QString value;
-    QString origin = QStringLiteral("suggested"); // suggested | confirmed | corrected
-    double confidence = 0.0;
-    QVector<EvidenceSpan> evidence;
-
-    friend bool operator==(const FieldRecord &a, const FieldRecord &b)
-    {
-        return a.name == b.name && a.value == b.value && a.origin == b.origin && a.confidence == b.confidence
-            && a.evidence == b.evidence;
-    }
-    friend bool operator!=(const FieldRecord &a, const FieldRecord &b) { return !(a == b); }
-};
+using FieldRecord = IncidentField;
 
 // One stored incident with its fields (in incidentFieldNames() order).
 struct IncidentRecord

@@ -1,6 +1,7 @@
 #include "workspace.h"
 
 #include "ftstokenizer.h"
+#include "incident.h"
 #include "utf8.h"
 
 #include <sqlite3.h>
@@ -200,6 +201,17 @@ const QVector<QStringList> &migrations()
                 SELECT incident_id, name, value, origin, confidence, evidence FROM incident_fields)"_s,
             uR"(DROP TABLE incident_fields)"_s,
             uR"(ALTER TABLE incident_fields_v8 RENAME TO incident_fields)"_s,
+        },
+        // 8 -> 9: an incident's fields move into its own row (see packFields()):
+        // an import writes one row per proposed incident instead of a dozen.
+        // Confidences keep SQLite's text form of the REAL they were.
+        {
+            uR"(ALTER TABLE incidents ADD COLUMN fields TEXT NOT NULL DEFAULT '')"_s,
+            uR"(UPDATE incidents SET fields = coalesce((SELECT group_concat(f.name || char(31)
+                    || replace(replace(coalesce(f.value, ''), char(30), ' '), char(31), ' ') || char(31)
+                    || f.origin || char(31) || f.confidence || char(31) || coalesce(f.evidence, ''), char(30))
+                FROM incident_fields f WHERE f.incident_id = incidents.id), ''))"_s,
+            uR"(DROP TABLE incident_fields)"_s,
         },
     };
     return steps;
@@ -599,7 +611,7 @@ QString Workspace::openConnection()
         return QObject::tr("Cannot open the workspace %1: %2").arg(m_path, db.lastError().text());
     }
     QString error;
-    if (!registerTokenizer(db, &error)) {
+    if (!registerExtensions(db, &error)) {
         return error;
     }
 
@@ -700,7 +712,7 @@ int Workspace::schemaVersion() const
     return query.value(0).toInt();
 }
 
-bool Workspace::registerTokenizer(QSqlDatabase db, QString *error)
+bool Workspace::registerExtensions(QSqlDatabase db, QString *error)
 {
     sqlite3 *handle = sqliteHandle(db);
     if (!handle) {
@@ -709,7 +721,7 @@ bool Workspace::registerTokenizer(QSqlDatabase db, QString *error)
         }
         return false;
     }
-    return registerFtsTokenizer(handle, error);
+    return registerFtsTokenizer(handle, error) && registerIncidentFieldFunction(handle, error);
 }
 
 bool Workspace::migrate(QSqlDatabase db, int targetVersion, QString *error)

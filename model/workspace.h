@@ -63,7 +63,7 @@ public:
         // through another Workspace (the GUI's import thread). Never for a new process.
         AdditionalWriter,
     };
-    static constexpr int SchemaVersion = 8;
+    static constexpr int SchemaVersion = 9;
 
     Workspace();
     ~Workspace();
@@ -80,9 +80,10 @@ public:
     // Brings a raw connection up to targetVersion by running the ordered
     // migrations it lacks. Tests use it to build workspaces of earlier versions.
     static bool migrate(QSqlDatabase db, int targetVersion, QString *error);
-    // Registers the "rasid" FTS5 tokenizer on a connection (needed before the
-    // full-text table is created or queried).
-    static bool registerTokenizer(QSqlDatabase db, QString *error);
+    // Registers what workspace SQL relies on, on a connection: the "rasid" FTS5
+    // tokenizer (before the full-text table is created or queried) and the
+    // incident_field() function.
+    static bool registerExtensions(QSqlDatabase db, QString *error);
 
     bool beginTransaction();
     bool commit();

@@ -1,4 +1,5 @@
 #include "ftstokenizer.h"
+#include "incident.h"
 #include "workspace.h"
 #include "workspacecheck.h"
 
@@ -11,6 +12,8 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 using namespace Rasid;
@@ -49,7 +52,57 @@ int count(QSqlDatabase db, const QString &sql)
     return query.value(0).toInt();
 }
 
+// The packed fields column of an incident; null when there is no such incident.
+QString storedFields(QSqlDatabase db, qint64 incidentId)
+{
+    QSqlQuery query(db);
+    query.prepare(u"SELECT fields FROM incidents WHERE id = ?"_s);
+    query.addBindValue(incidentId);
+    if (!query.exec() || !query.next()) {
+        return {};
+    }
+    return query.value(0).toString();
+}
+
+IncidentField makeField(const QString &name, const QString &value, const QString &origin, double confidence,
+                    const QVector<EvidenceSpan> &evidence = {})
+{
+    return {name, value, origin, confidence, evidence};
+}
+
+QVector<IncidentField> sortedByName(QVector<IncidentField> fields)
+{
+    std::sort(fields.begin(), fields.end(),
+              [](const IncidentField &a, const IncidentField &b) { return a.name < b.name; });
+    return fields;
+}
+
+// Control characters as "\x1E" in failure messages.
+QString visible(const QString &text)
+{
+    QString out;
+    for (QChar c : text) {
+        if (c.unicode() < 0x20) {
+            out += u"\\x"_s + QString::number(c.unicode(), 16).toUpper().rightJustified(2, u'0');
+        } else {
+            out += c;
+        }
+    }
+    return out;
+}
+
 } // namespace
+
+namespace Rasid {
+
+// Readable QCOMPARE failures for fields and lists of fields.
+char *toString(const IncidentField &field)
+{
+    return QTest::toString(u"{%1 = '%2' %3 %4 [%5]}"_s.arg(field.name, visible(field.value), field.origin)
+                               .arg(QString::number(field.confidence, 'g', QLocale::FloatingPointShortest), encodeEvidence(field.evidence)));
+}
+
+} // namespace Rasid
 
 class WorkspaceTest : public QObject
 {
@@ -81,6 +134,14 @@ private slots:
     void bulkStatementStoresEveryBoundText();
     void bulkWritingCheckpointsOnlyWhenAsked_data();
     void bulkWritingCheckpointsOnlyWhenAsked();
+    void packedFields_data();
+    void packedFields();
+    void unpackingSkipsMalformedRecords_data();
+    void unpackingSkipsMalformedRecords();
+    void packedFieldValueFindsExactName_data();
+    void packedFieldValueFindsExactName();
+    void incidentFieldFunctionOnWorkspaceConnections_data();
+    void incidentFieldFunctionOnWorkspaceConnections();
 };
 
 // The first workspace opened turns SQLite's allocation statistics off (they
@@ -123,6 +184,7 @@ void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion()
     QFETCH(int, version);
     QTemporaryDir dir;
     const QString path = dir.filePath(u"old.rasid"_s);
+    qint64 incidentId = 0;
     {
         // Build a workspace exactly as an earlier Rasid left it, with data in it.
         const QString name = u"old-%1"_s.arg(version);
@@ -131,21 +193,36 @@ void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion()
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QString error;
-            QVERIFY2(Workspace::registerTokenizer(db, &error), qPrintable(error));
+            QVERIFY2(Workspace::registerExtensions(db, &error), qPrintable(error));
             QVERIFY2(Workspace::migrate(db, version, &error), qPrintable(error));
             if (version >= 1) {
                 QVERIFY(addArticle(db, u"old/article.txt"_s, u"عنوان"_s, u"تعرضت الوزارة لهجوم إلكتروني"_s) > 0);
             }
             if (version >= 4) {
-                // An incident with an analyst's field: schema 8 moves the field rows to a new table.
+                // An incident with field rows as versions 4 to 8 stored them: schema 8 moves
+                // the rows to a new table, schema 9 packs them into the incident's own row.
                 QSqlQuery incident(db);
                 QVERIFY(incident.exec(u"INSERT INTO incidents(article_id, created_at) "
                                       "VALUES ((SELECT max(id) FROM articles), '2024-01-01T00:00:00Z')"_s));
+                incidentId = incident.lastInsertId().toLongLong();
                 QSqlQuery field(db);
                 field.prepare(u"INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence) "
-                              "VALUES (?, 'victim', 'الوزارة', 'analyst', 1, '6:13')"_s);
-                field.addBindValue(incident.lastInsertId());
-                QVERIFY(field.exec());
+                              "VALUES (?, ?, ?, ?, ?, ?)"_s);
+                const QVariantList rows[] = {
+                    {u"victim"_s, u"الوزارة"_s, u"analyst"_s, 1.0, u"6:13"_s},
+                    // Both separators of the packed form inside a value, two spans.
+                    {u"actor"_s, u"Kr4ken\u001eTeam\u001f"_s, u"suggested"_s, 0.85, u"20:26;30:34"_s},
+                    // No value and no evidence: NULLs, as the old schema allowed.
+                    {u"motive"_s, QVariant(QMetaType::fromType<QString>()), u"corrected"_s, 0.0,
+                     QVariant(QMetaType::fromType<QString>())},
+                };
+                for (const QVariantList &row : rows) {
+                    field.addBindValue(incidentId);
+                    for (const QVariant &value : row) {
+                        field.addBindValue(value);
+                    }
+                    QVERIFY2(field.exec(), qPrintable(field.lastError().text()));
+                }
             }
             db.close();
         }
@@ -159,9 +236,20 @@ void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion()
         // Articles written before the full-text index existed are searchable after the upgrade.
         QCOMPARE(ws.searchCount(u"هجوم"_s), 1);
     }
+    // The field rows now live in their incident's row: the old table is gone.
+    QCOMPARE(count(ws.database(), u"SELECT count(*) FROM sqlite_master WHERE name = 'incident_fields'"_s), 0);
     if (version >= 4) {
-        QCOMPARE(count(ws.database(), u"SELECT count(*) FROM incident_fields WHERE name = 'victim' "
-                                      "AND value = 'الوزارة' AND origin = 'analyst' AND evidence = '6:13'"_s),
+        // Every row comes back as it was (separators in a value become spaces); the
+        // migration does not promise an order of the records.
+        const QString packed = storedFields(ws.database(), incidentId);
+        QVERIFY(!packed.isNull());
+        const QVector<IncidentField> expected = {
+            makeField(u"victim"_s, u"الوزارة"_s, u"analyst"_s, 1.0, {{6, 13}}),
+            makeField(u"actor"_s, u"Kr4ken Team "_s, u"suggested"_s, 0.85, {{20, 26}, {30, 34}}),
+            makeField(u"motive"_s, QString(), u"corrected"_s, 0.0),
+        };
+        QCOMPARE(sortedByName(unpackFields(packed)), sortedByName(expected));
+        QCOMPARE(count(ws.database(), u"SELECT count(*) FROM incidents WHERE incident_field(fields, 'victim') = 'الوزارة'"_s),
                  1);
     }
     // Articles added after the upgrade are indexed by the trigger when no import batch is open.
@@ -174,9 +262,12 @@ void WorkspaceTest::opensWorkspaceOfEveryEarlierVersion()
              qPrintable(check.lastError().text()));
     // Every table of the current schema is usable.
     for (const QString &table : {u"files"_s, u"articles"_s, u"problems"_s, u"audit"_s, u"entities"_s,
-                                 u"lexicon"_s, u"incidents"_s, u"incident_fields"_s}) {
+                                 u"lexicon"_s, u"incidents"_s}) {
         QVERIFY2(count(ws.database(), u"SELECT count(*) FROM "_s + table) >= 0, qPrintable(table));
     }
+    // Incidents of every version have a fields column, never NULL.
+    QCOMPARE(count(ws.database(), u"SELECT count(*) FROM incidents WHERE fields IS NULL"_s), 0);
+    QVERIFY(count(ws.database(), u"SELECT count(*) FROM incidents WHERE incident_field(fields, 'victim') IS NULL"_s) >= 0);
 }
 
 void WorkspaceTest::arabicSearchFindsFoldedForms_data()
@@ -466,7 +557,7 @@ void WorkspaceTest::readOnlyOpenSaysWhyItCannot()
             db.setDatabaseName(path);
             QVERIFY(db.open());
             QString error;
-            QVERIFY2(Workspace::registerTokenizer(db, &error), qPrintable(error));
+            QVERIFY2(Workspace::registerExtensions(db, &error), qPrintable(error));
             QVERIFY2(Workspace::migrate(db, version, &error), qPrintable(error));
             db.close();
         }
@@ -617,6 +708,306 @@ void WorkspaceTest::bulkWritingCheckpointsOnlyWhenAsked()
     QVERIFY(ws.commit());
     QVERIFY(QFileInfo(path).size() >= megabytes * 1000000LL);
     QCOMPARE(WorkspaceCheck::firstInt(ws, u"PRAGMA wal_autocheckpoint"_s), 1000);
+}
+
+// An incident's fields in its packed column (see packFields()) come back exactly.
+void WorkspaceTest::packedFields_data()
+{
+    QTest::addColumn<QVector<IncidentField>>("fields");
+    QTest::addColumn<QVector<IncidentField>>("expected"); // what unpacking gives back
+    QTest::addColumn<QStringList>("confidences"); // each record's confidence unit
+
+    QTest::newRow("no fields") << QVector<IncidentField>{} << QVector<IncidentField>{} << QStringList{};
+
+    const QVector<IncidentField> arabic = {
+        makeField(u"victim"_s, u"وِزارَةُ الصِّحّـــةِ الأردنيّة"_s, u"suggested"_s, 0.85, {{6, 13}})};
+    QTest::newRow("arabic with diacritics and tatweel") << arabic << arabic << QStringList{u"0.85"_s};
+
+    const QVector<IncidentField> emoji = {
+        makeField(u"actor"_s, u"Kr4ken 🐙 crew"_s, u"confirmed"_s, 1.0, {{0, 6}, {20, 31}, {40, 42}})};
+    QTest::newRow("latin and emoji") << emoji << emoji << QStringList{u"1"_s};
+
+    const QVector<IncidentField> empty = {makeField(u"records_affected"_s, QString(), u"corrected"_s, 0.0)};
+    QTest::newRow("empty value, no evidence") << empty << empty << QStringList{u"0"_s};
+
+    QTest::newRow("separators in a value become spaces")
+        << QVector<IncidentField>{makeField(u"victim"_s, u"\u001fوزارة\u001eالصحة\u001f\u001eالأردنية\u001e"_s,
+                                            u"suggested"_s, 0.5, {{1, 2}})}
+        << QVector<IncidentField>{makeField(u"victim"_s, u" وزارة الصحة  الأردنية "_s, u"suggested"_s, 0.5, {{1, 2}})}
+        << QStringList{u"0.5"_s};
+
+    const QVector<IncidentField> sum = {makeField(u"victim"_s, u"البريد"_s, u"suggested"_s, 0.1 + 0.2)};
+    QTest::newRow("confidence 0.1 + 0.2") << sum << sum << QStringList{u"0.30000000000000004"_s};
+    const QVector<IncidentField> third = {makeField(u"victim"_s, u"البريد"_s, u"suggested"_s, 2.0 / 3.0)};
+    QTest::newRow("confidence 2/3") << third << third << QStringList{u"0.6666666666666666"_s};
+    const QVector<IncidentField> tiny = {makeField(u"victim"_s, u"البريد"_s, u"suggested"_s, 1e-7)};
+    QTest::newRow("tiny confidence") << tiny << tiny << QStringList{u"1e-07"_s};
+
+    const QVector<IncidentField> several = {
+        makeField(u"victim"_s, u"هيئة البريد"_s, u"suggested"_s, 0.85, {{6, 17}}),
+        makeField(u"victim_country"_s, u"FR"_s, u"confirmed"_s, 1.0),
+        makeField(u"attack_type"_s, u"ddos"_s, u"corrected"_s, 0.0, {{1, 2}, {3, 3}, {100000, 100010}}),
+    };
+    QTest::newRow("every origin, several spans and none")
+        << several << several << QStringList{u"0.85"_s, u"1"_s, u"0"_s};
+
+    QVector<IncidentField> full;
+    QStringList fullConfidences;
+    for (const QString &name : incidentFieldNames()) {
+        full.append(makeField(name, u"قيمة "_s + name, u"suggested"_s, 0.75, {{int(full.size()), int(full.size()) + 4}}));
+        fullConfidences << u"0.75"_s;
+    }
+    QTest::newRow("every field of the contract") << full << full << fullConfidences;
+}
+
+void WorkspaceTest::packedFields()
+{
+    QFETCH(QVector<IncidentField>, fields);
+    QFETCH(QVector<IncidentField>, expected);
+    QFETCH(QStringList, confidences);
+
+    const QString packed = packFields(fields);
+    QVERIFY(!packed.isNull()); // the column is NOT NULL
+    QString appended;
+    for (const IncidentField &field : fields) {
+        appendPackedField(appended, field);
+    }
+    QCOMPARE(appended, packed);
+
+    // One record per field, five units each: no separator leaks out of a value.
+    QCOMPARE(packed.count(QChar(FieldSeparator)), qMax<qsizetype>(0, fields.size() - 1));
+    QCOMPARE(packed.count(QChar(UnitSeparator)), 4 * fields.size());
+    const QStringList records = packed.split(QChar(FieldSeparator), Qt::SkipEmptyParts);
+    QCOMPARE(records.size(), fields.size());
+    for (qsizetype i = 0; i < records.size(); ++i) {
+        const QStringList units = records[i].split(QChar(UnitSeparator));
+        QCOMPARE(units.size(), 5);
+        QCOMPARE(units[0], fields[i].name);
+        QCOMPARE(units[3], confidences[i]);
+        QCOMPARE(units[4], encodeEvidence(fields[i].evidence));
+    }
+
+    const QVector<IncidentField> unpacked = unpackFields(packed);
+    QCOMPARE(unpacked, expected);
+    for (qsizetype i = 0; i < unpacked.size(); ++i) {
+        QVERIFY(unpacked[i].confidence == expected[i].confidence); // exactly, not fuzzily
+    }
+    // Packing what was unpacked gives the same text.
+    QCOMPARE(packFields(unpacked), packed);
+}
+
+namespace {
+
+QString record(const QStringList &units)
+{
+    return units.join(QChar(UnitSeparator));
+}
+
+QString records(const QStringList &records)
+{
+    return records.join(QChar(FieldSeparator));
+}
+
+} // namespace
+
+// A damaged or hand-edited column is read as far as it can be trusted, never crashes.
+void WorkspaceTest::unpackingSkipsMalformedRecords_data()
+{
+    QTest::addColumn<QString>("packed");
+    QTest::addColumn<QVector<IncidentField>>("expected");
+
+    const QString victim = record({u"victim"_s, u"البريد"_s, u"suggested"_s, u"0.7"_s, u"6:17"_s});
+    const IncidentField victimField = makeField(u"victim"_s, u"البريد"_s, u"suggested"_s, 0.7, {{6, 17}});
+    const QVector<IncidentField> none;
+
+    QTest::newRow("null") << QString() << none;
+    QTest::newRow("empty") << u""_s << none;
+    QTest::newRow("only separators")
+        << (QString(3, QChar(FieldSeparator)) + QString(4, QChar(UnitSeparator)) + QChar(FieldSeparator)) << none;
+    QTest::newRow("one unit") << u"victim"_s << none;
+    QTest::newRow("too few units") << record({u"victim"_s, u"البريد"_s, u"suggested"_s, u"0.7"_s}) << none;
+    QTest::newRow("too few units, then a good record")
+        << records({record({u"actor"_s, u"Kr4ken"_s}), victim}) << QVector<IncidentField>{victimField};
+    QTest::newRow("too many units")
+        << records({record({u"actor"_s, u"Kr4ken"_s, u"suggested"_s, u"0.5"_s, u""_s, u"extra"_s}), victim})
+        << QVector<IncidentField>{victimField};
+    QTest::newRow("empty name")
+        << records({record({u""_s, u"Kr4ken"_s, u"suggested"_s, u"0.5"_s, u""_s}), victim})
+        << QVector<IncidentField>{victimField};
+    QTest::newRow("duplicated name: the first holds")
+        << records({victim, record({u"victim"_s, u"الوزارة"_s, u"corrected"_s, u"1"_s, u""_s})})
+        << QVector<IncidentField>{victimField};
+    QTest::newRow("trailing separator") << (victim + QChar(FieldSeparator)) << QVector<IncidentField>{victimField};
+    QTest::newRow("leading separator") << (QChar(FieldSeparator) + victim) << QVector<IncidentField>{victimField};
+    QTest::newRow("empty record between") << records({victim, u""_s, record({u"actor"_s, u"Kr4ken"_s, u"suggested"_s, u"0.5"_s, u""_s})})
+                                          << QVector<IncidentField>{victimField,
+                                                                    makeField(u"actor"_s, u"Kr4ken"_s, u"suggested"_s, 0.5)};
+    for (const QString &confidence : {u"high"_s, u"0.5x"_s, u" 0.5"_s, u"٠٫٥"_s, u""_s, QString(40, u'x')}) {
+        QTest::addRow("confidence '%s' reads 0", qPrintable(confidence))
+            << record({u"victim"_s, u"البريد"_s, u"suggested"_s, confidence, u"6:17"_s})
+            << QVector<IncidentField>{makeField(u"victim"_s, u"البريد"_s, u"suggested"_s, 0.0, {{6, 17}})};
+    }
+    QTest::newRow("bad evidence spans are dropped")
+        << record({u"victim"_s, u"البريد"_s, u"suggested"_s, u"0.7"_s, u"6:17;x;20:10;:4;-3:2;30:35;"_s})
+        << QVector<IncidentField>{makeField(u"victim"_s, u"البريد"_s, u"suggested"_s, 0.7, {{6, 17}, {30, 35}})};
+    QTest::newRow("lone surrogate in a value")
+        << record({u"victim"_s, QString(QChar(0xD83D)), u"suggested"_s, u"0.7"_s, u""_s})
+        << QVector<IncidentField>{makeField(u"victim"_s, QString(QChar(0xD83D)), u"suggested"_s, 0.7)};
+}
+
+void WorkspaceTest::unpackingSkipsMalformedRecords()
+{
+    QFETCH(QString, packed);
+    QFETCH(QVector<IncidentField>, expected);
+    QCOMPARE(unpackFields(packed), expected);
+    for (const IncidentField &field : expected) {
+        QCOMPARE(packedFieldValue(packed, field.name).toString(), field.value);
+    }
+}
+
+void WorkspaceTest::packedFieldValueFindsExactName_data()
+{
+    QTest::addColumn<QString>("packed");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("found");
+
+    const QString packed = packFields({
+        makeField(u"victim_country"_s, u"JO"_s, u"suggested"_s, 0.9),
+        makeField(u"victim"_s, u"وزارة الصحة"_s, u"corrected"_s, 1.0, {{6, 17}}),
+        makeField(u"actor"_s, QString(), u"corrected"_s, 1.0),
+        makeField(u"motive"_s, u"financial"_s, u"confirmed"_s, 0.6),
+    });
+    QTest::newRow("present") << packed << u"victim"_s << u"وزارة الصحة"_s << true;
+    QTest::newRow("present, first record") << packed << u"victim_country"_s << u"JO"_s << true;
+    QTest::newRow("present, last record") << packed << u"motive"_s << u"financial"_s << true;
+    QTest::newRow("present with an empty value") << packed << u"actor"_s << QString() << true;
+    QTest::newRow("absent") << packed << u"impact"_s << QString() << false;
+    QTest::newRow("a value is not a name") << packed << u"JO"_s << QString() << false;
+    QTest::newRow("part of a stored name") << packed << u"victim_c"_s << QString() << false;
+    QTest::newRow("empty name") << packed << QString() << QString() << false;
+    QTest::newRow("empty column") << QString() << u"victim"_s << QString() << false;
+
+    const QString countryOnly = packFields({makeField(u"victim_country"_s, u"JO"_s, u"suggested"_s, 0.9)});
+    QTest::newRow("a prefix of the stored name") << countryOnly << u"victim"_s << QString() << false;
+    const QString victimOnly = packFields({makeField(u"victim"_s, u"الوزارة"_s, u"suggested"_s, 0.9)});
+    QTest::newRow("the stored name is a prefix") << victimOnly << u"victim_country"_s << QString() << false;
+    QTest::newRow("duplicated name: the first holds")
+        << records({record({u"victim"_s, u"الأولى"_s, u"suggested"_s, u"0.5"_s, u""_s}),
+                    record({u"victim"_s, u"الثانية"_s, u"suggested"_s, u"0.5"_s, u""_s})})
+        << u"victim"_s << u"الأولى"_s << true;
+    QTest::newRow("damaged record: no unit after the value")
+        << (u"victim"_s + QChar(UnitSeparator) + u"البريد"_s) << u"victim"_s << QString() << false;
+    QTest::newRow("damaged record, then a good one")
+        << records({record({u"victim"_s, u"البريد"_s, u"suggested"_s, u"0.5"_s}),
+                    record({u"victim"_s, u"الثانية"_s, u"suggested"_s, u"0.5"_s, u""_s})})
+        << u"victim"_s << u"الثانية"_s << true;
+}
+
+void WorkspaceTest::packedFieldValueFindsExactName()
+{
+    QFETCH(QString, packed);
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(bool, found);
+    const QStringView actual = packedFieldValue(packed, name);
+    QCOMPARE(actual.isNull(), !found);
+    QCOMPARE(actual.toString(), value);
+    // The same answer as unpacking the whole column.
+    const QVector<IncidentField> fields = unpackFields(packed);
+    const auto it = std::find_if(fields.cbegin(), fields.cend(), [&name](const IncidentField &f) { return f.name == name; });
+    QCOMPARE(it != fields.cend(), found);
+    if (found) {
+        QCOMPARE(it->value, value);
+    }
+}
+
+// incident_field(fields, name) in SQL: on every connection the Workspace class
+// opens, for a bound column and for a stored one.
+void WorkspaceTest::incidentFieldFunctionOnWorkspaceConnections_data()
+{
+    QTest::addColumn<QString>("packed");
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QString>("value");
+    QTest::addColumn<bool>("found"); // false: NULL
+
+    const QString packed = packFields({
+        makeField(u"victim_country"_s, u"JO"_s, u"suggested"_s, 0.9),
+        makeField(u"victim"_s, u"وِزارَةُ الصّحـــة"_s, u"corrected"_s, 1.0, {{6, 17}}),
+        makeField(u"actor"_s, u"Kr4ken 🐙"_s, u"suggested"_s, 0.1 + 0.2, {{1, 2}, {3, 4}}),
+        makeField(u"records_affected"_s, QString(), u"corrected"_s, 1.0),
+        makeField(u"impact"_s, u"تعطل\u001eالخدمات\u001f"_s, u"suggested"_s, 0.5),
+    });
+    QTest::newRow("arabic value") << packed << u"victim"_s << u"وِزارَةُ الصّحـــة"_s << true;
+    QTest::newRow("first record") << packed << u"victim_country"_s << u"JO"_s << true;
+    QTest::newRow("emoji value") << packed << u"actor"_s << u"Kr4ken 🐙"_s << true;
+    QTest::newRow("empty value is not NULL") << packed << u"records_affected"_s << u""_s << true;
+    QTest::newRow("separators became spaces") << packed << u"impact"_s << u"تعطل الخدمات "_s << true;
+    QTest::newRow("absent") << packed << u"motive"_s << QString() << false;
+    QTest::newRow("part of a stored name") << packed << u"victim_c"_s << QString() << false;
+    QTest::newRow("empty name") << packed << u""_s << QString() << false;
+    QTest::newRow("empty column") << u""_s << u"victim"_s << QString() << false;
+    QTest::newRow("a prefix of the stored name")
+        << packFields({makeField(u"victim_country"_s, u"JO"_s, u"suggested"_s, 0.9)}) << u"victim"_s << QString()
+        << false;
+    QTest::newRow("the stored name is a prefix")
+        << packFields({makeField(u"victim"_s, u"الوزارة"_s, u"suggested"_s, 0.9)}) << u"victim_country"_s << QString()
+        << false;
+    // The same reading as unpackFields(): a damaged record is passed over.
+    const QString damaged = u"victim"_s + QChar(UnitSeparator) + u"البريد"_s + QChar(UnitSeparator) + u"suggested"_s;
+    QTest::newRow("damaged record") << damaged << u"victim"_s << QString() << false;
+    QTest::newRow("damaged record, then a good one")
+        << (damaged + QChar(FieldSeparator) + packFields({makeField(u"victim"_s, u"الوزارة"_s, u"suggested"_s, 0.9)}))
+        << u"victim"_s << u"الوزارة"_s << true;
+}
+
+void WorkspaceTest::incidentFieldFunctionOnWorkspaceConnections()
+{
+    QFETCH(QString, packed);
+    QFETCH(QString, name);
+    QFETCH(QString, value);
+    QFETCH(bool, found);
+    // What C++ reads of the column, SQL reads too.
+    QCOMPARE(packedFieldValue(packed, name).toString(), value);
+    QCOMPARE(packedFieldValue(packed, name).isNull(), !found);
+
+    const auto check = [&](QSqlDatabase db, const QString &sql, const QVariantList &binds) {
+        QSqlQuery query(db);
+        query.prepare(sql);
+        for (const QVariant &bind : binds) {
+            query.addBindValue(bind);
+        }
+        QVERIFY2(query.exec() && query.next(), qPrintable(query.lastError().text()));
+        QCOMPARE(query.value(0).isNull(), !found);
+        QCOMPARE(query.value(0).toString(), value);
+    };
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"f.rasid"_s);
+    Workspace ws;
+    QVERIFY2(ws.open(path), qPrintable(ws.lastError()));
+    check(ws.database(), u"SELECT incident_field(?, ?)"_s, {packed, name});
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+
+    const qint64 article = addArticle(ws.database(), u"a.txt"_s, u"عنوان"_s, u"نص"_s);
+    QVERIFY(article > 0);
+    QSqlQuery insert(ws.database());
+    insert.prepare(u"INSERT INTO incidents(article_id, created_at, fields) VALUES (?, '2026-01-01T00:00:00Z', ?)"_s);
+    insert.addBindValue(article);
+    insert.addBindValue(packed);
+    QVERIFY2(insert.exec(), qPrintable(insert.lastError().text()));
+    const qint64 incident = insert.lastInsertId().toLongLong();
+    const QString stored = u"SELECT incident_field(fields, ?) FROM incidents WHERE id = ?"_s;
+    check(ws.database(), stored, {name, incident});
+    if (QTest::currentTestFailed()) {
+        return;
+    }
+    QCOMPARE(storedFields(ws.database(), incident), packed);
+
+    Workspace reader;
+    QVERIFY2(reader.open(path, Workspace::Mode::ReadOnly), qPrintable(reader.lastError()));
+    check(reader.database(), stored, {name, incident});
 }
 
 #include "workspace_test.moc"

@@ -75,9 +75,8 @@ QStringList WorkspaceSession::victimCountries(const QString &workspacePath)
         return codes;
     }
     QSqlQuery query(workspace.database());
-    query.prepare(u"SELECT DISTINCT f.value FROM incident_fields f JOIN incidents i ON i.id = f.incident_id "
-                  "WHERE f.name = 'victim_country' AND f.value != '' AND i.review_status != 'rejected' "
-                  "ORDER BY f.value"_s);
+    query.prepare(u"SELECT DISTINCT incident_field(fields, 'victim_country') AS v FROM incidents "
+                  "WHERE review_status != 'rejected' AND v != '' ORDER BY v"_s);
     if (!execPrepared(query)) {
         return codes;
     }

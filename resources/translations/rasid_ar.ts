@@ -1167,8 +1167,8 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
         <translation>تعذرت الكتابة في سجل التدقيق: %1</translation>
     </message>
     <message>
-        <source>Cannot save the field %1: %2</source>
-        <translation>تعذر حفظ الحقل %1: %2</translation>
+        <source>Cannot save the fields of incident %1: %2</source>
+        <translation>تعذر حفظ حقول الحادثة %1: %2</translation>
     </message>
     <message>
         <source>Cannot delete incident %1: %2</source>

@@ -74,15 +74,10 @@ bool build(const QString &path, const QString &corpus)
         ok = ok && exec(db, u"INSERT INTO entities(article_id, start, end, type, text, value, attributes, confidence) "
                             "SELECT m.new_id, e.start, e.end, e.type, e.text, e.value, e.attributes, e.confidence "
                             "FROM entities e JOIN idmap m ON m.old_id = e.article_id"_s);
-        ok = ok && exec(db, u"CREATE TEMP TABLE incmap AS SELECT i.id AS old_id, m.new_id AS article_id, i.ordinal, "
-                            "i.confidence, i.created_at FROM incidents i JOIN idmap m ON m.old_id = i.article_id"_s);
-        ok = ok && exec(db, u"INSERT INTO incidents(article_id, ordinal, review_status, confidence, created_at) "
-                            "SELECT article_id, ordinal, 'suggested', confidence, created_at FROM incmap ORDER BY old_id"_s);
-        ok = ok && exec(db, u"INSERT INTO incident_fields(incident_id, name, value, origin, confidence, evidence) "
-                            "SELECT n.id, f.name, f.value, f.origin, f.confidence, f.evidence FROM incident_fields f "
-                            "JOIN incmap c ON c.old_id = f.incident_id "
-                            "JOIN incidents n ON n.article_id = c.article_id AND n.ordinal = c.ordinal"_s);
-        ok = ok && exec(db, u"DROP TABLE idmap"_s) && exec(db, u"DROP TABLE incmap"_s);
+        ok = ok && exec(db, u"INSERT INTO incidents(article_id, ordinal, review_status, confidence, created_at, fields) "
+                            "SELECT m.new_id, i.ordinal, 'suggested', i.confidence, i.created_at, i.fields "
+                            "FROM incidents i JOIN idmap m ON m.old_id = i.article_id ORDER BY i.id"_s);
+        ok = ok && exec(db, u"DROP TABLE idmap"_s);
         if (!ok || !ws.commit()) {
             ws.rollback();
             return false;
