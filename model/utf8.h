@@ -6,9 +6,9 @@
 namespace Rasid {
 
 // Writes the UTF-8 form of text into out, which must hold 3 bytes per UTF-16
-// unit, and returns the bytes written. An unpaired surrogate becomes U+FFFD, as
-// in QString::toUtf8(). SQLite stores text as UTF-8: converting ourselves into a
-// reused buffer is cheaper than handing it UTF-16.
+// unit, and returns the bytes written. An unpaired surrogate becomes U+FFFD
+// (QString::toUtf8() writes '?' on Qt 6.4). SQLite stores text as UTF-8:
+// converting ourselves into a reused buffer is cheaper than handing it UTF-16.
 int writeUtf8(QStringView text, char *out);
 
 // The number of bytes writeUtf8() writes for text.
