@@ -10,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(readers textengine csv fold grammars exports)
+[ ${#targets[@]} -gt 0 ] || targets=(readers textengine csv fold grammars exports fields)
 
 scripts/install-deps.sh
 if ! command -v clang++ >/dev/null; then
