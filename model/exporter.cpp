@@ -61,8 +61,8 @@ bool forEachIncidentRow(const Workspace &workspace, StatusFilter filter,
                         const std::function<bool(const IncidentRow &)> &callback, QString *error)
 {
     // One pass: each incident's fields are packed in its own row, so 100,000
-    // incidents stream without a query per incident. Only the CSV columns'
-    // values are taken apart here; the separators never occur inside a value.
+    // incidents stream without a query per incident. Only the values are taken
+    // out for the CSV columns.
     const QString condition = incidentStatusCondition(filter);
     const QString where = condition.isEmpty() ? QString() : u"WHERE "_s + condition;
     QSqlQuery query(workspace.database());
@@ -94,16 +94,11 @@ bool forEachIncidentRow(const Workspace &workspace, StatusFilter filter,
         fields.fill(QString(), fieldCount);
         row.packedFields = query.value(11).toString();
         row.createdAt = query.value(12).toString();
-        for (QStringView record : QStringView(row.packedFields).tokenize(QChar(FieldSeparator))) {
-            const qsizetype nameEnd = record.indexOf(QChar(UnitSeparator));
-            if (nameEnd <= 0) {
-                continue;
+        forEachPackedValue(row.packedFields, [&](QStringView name, QStringView value) {
+            if (const auto it = fieldIndex.constFind(name); it != fieldIndex.cend()) {
+                fields[*it] = value.toString();
             }
-            if (const auto it = fieldIndex.constFind(record.first(nameEnd)); it != fieldIndex.cend()) {
-                const QStringView rest = record.sliced(nameEnd + 1);
-                fields[*it] = rest.first(qMax<qsizetype>(0, rest.indexOf(QChar(UnitSeparator)))).toString();
-            }
-        }
+        });
         row.cells << fields;
         const QString status = query.value(7).toString();
         const double confidence = status == u"confirmed" ? 1.0 : query.value(8).toDouble();
@@ -200,8 +195,8 @@ bool forEachIncidentDetail(const Workspace &workspace, StatusFilter filter, bool
             IncidentDetail detail;
             detail.createdAt = row.createdAt;
             for (IncidentField &field : unpackFields(row.packedFields)) {
-                detail.fields.insert(field.name, {std::move(field.value), std::move(field.origin), field.confidence,
-                                                  std::move(field.evidence)});
+                const QString name = field.name;
+                detail.fields.insert(name, std::move(field));
             }
             detail.articleText = articleText;
             return callback(row, detail);

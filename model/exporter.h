@@ -70,13 +70,7 @@ private:
 };
 
 // One stored field of an exported incident with its provenance (DESIGN.md §5b).
-struct ExportedField
-{
-    QString value;
-    QString origin;
-    double confidence = 0.0;
-    QVector<EvidenceSpan> evidence;
-};
+using ExportedField = IncidentField;
 
 /*
  * What the richer exports (JSON lines, VERIS) need beyond a CSV row: every

@@ -3,6 +3,7 @@
 #include "workspace.h"
 
 #include <QDateTime>
+#include <QVarLengthArray>
 
 #include <sqlite3.h>
 
@@ -154,20 +155,42 @@ double parseConfidence(QStringView unit)
 constexpr int kUnits = 5;
 constexpr int kUnitSeparators = kUnits - 1;
 
-// Calls f(record) for each record of a packed column.
+// Calls f(units) with the units of each well-formed record of a packed column,
+// the first record of each name only; f returns false to stop.
 template<typename F>
 void forEachRecord(QStringView packed, F f)
 {
+    QVarLengthArray<QStringView, 16> seen;
+    const char16_t *s = packed.utf16();
+    const qsizetype n = packed.size();
     qsizetype start = 0;
-    while (start < packed.size()) {
-        qsizetype end = packed.indexOf(QChar(FieldSeparator), start);
-        if (end < 0) {
-            end = packed.size();
+    while (start < n) {
+        // One pass over the record: where its units start, and where it ends.
+        QStringView units[kUnits];
+        int count = 0;
+        qsizetype unitStart = start;
+        qsizetype i = start;
+        for (; i < n && s[i] != FieldSeparator; ++i) {
+            if (s[i] == UnitSeparator) {
+                if (count < kUnits) {
+                    units[count] = QStringView(s + unitStart, i - unitStart);
+                }
+                ++count;
+                unitStart = i + 1;
+            }
         }
-        if (!f(packed.sliced(start, end - start))) {
+        if (count < kUnits) {
+            units[count] = QStringView(s + unitStart, i - unitStart);
+        }
+        ++count;
+        start = i + 1;
+        if (count != kUnits || units[0].isEmpty() || std::find(seen.cbegin(), seen.cend(), units[0]) != seen.cend()) {
+            continue;
+        }
+        seen.append(units[0]);
+        if (!f(units)) {
             return;
         }
-        start = end + 1;
     }
 }
 
@@ -206,23 +229,7 @@ QString packFields(const QVector<IncidentField> &fields)
 QVector<IncidentField> unpackFields(QStringView packed)
 {
     QVector<IncidentField> fields;
-    forEachRecord(packed, [&fields](QStringView record) {
-        QStringView units[kUnits];
-        int count = 0;
-        for (QStringView unit : record.tokenize(QChar(UnitSeparator))) {
-            if (count == kUnits) {
-                return true; // too many units
-            }
-            units[count++] = unit;
-        }
-        if (count != kUnits || units[0].isEmpty()) {
-            return true;
-        }
-        for (const IncidentField &seen : std::as_const(fields)) {
-            if (seen.name == units[0]) {
-                return true; // the first record of a name holds
-            }
-        }
+    forEachRecord(packed, [&fields](const QStringView(&units)[kUnits]) {
         fields.append({units[0].toString(), units[1].toString(), units[2].toString(), parseConfidence(units[3]),
                        decodeEvidence(units[4])});
         return true;
@@ -230,23 +237,12 @@ QVector<IncidentField> unpackFields(QStringView packed)
     return fields;
 }
 
-QStringView packedFieldValue(QStringView packed, QStringView name)
+void forEachPackedValue(QStringView packed, const std::function<void(QStringView, QStringView)> &take)
 {
-    QStringView value;
-    if (name.isEmpty()) {
-        return value;
-    }
-    forEachRecord(packed, [&](QStringView record) {
-        // A damaged record is passed over, as unpackFields() and incident_field() do.
-        if (record.size() > name.size() && record.startsWith(name) && record[name.size()] == QChar(UnitSeparator)
-            && record.count(QChar(UnitSeparator)) == kUnitSeparators) {
-            const QStringView rest = record.sliced(name.size() + 1);
-            value = rest.first(rest.indexOf(QChar(UnitSeparator)));
-            return false;
-        }
+    forEachRecord(packed, [&take](const QStringView(&units)[kUnits]) {
+        take(units[0], units[1]);
         return true;
     });
-    return value;
 }
 
 namespace {
