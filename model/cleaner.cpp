@@ -23,12 +23,14 @@ namespace {
 
 QString keyOf(QStringView text)
 {
-    const QString folded = fold(text);
-    QString key(folded.size(), Qt::Uninitialized);
+    // The key is never longer than the folded text: it is written over it.
+    QString key = fold(text);
     QChar *out = key.data();
+    const qsizetype size = key.size();
     qsizetype n = 0;
     bool gap = false;
-    for (QChar c : folded) {
+    for (qsizetype i = 0; i < size; ++i) {
+        const QChar c = out[i];
         if (isWordChar(c)) {
             if (gap && n > 0) {
                 out[n++] = u' ';

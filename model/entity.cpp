@@ -56,11 +56,21 @@ QVector<EntityType> allEntityTypes()
 
 QString Entity::attribute(QStringView key) const
 {
-    for (QStringView pair : QStringView(attributes).split(u';')) {
-        const qsizetype eq = pair.indexOf(u'=');
-        if (eq > 0 && pair.left(eq) == key) {
-            return pair.mid(eq + 1).toString();
+    // The incident builder asks this of every entity in a sentence many times:
+    // a scan in place, without splitting into a list.
+    const QStringView all(attributes);
+    qsizetype at = 0;
+    while (at <= all.size()) {
+        qsizetype end = all.indexOf(u';', at);
+        if (end < 0) {
+            end = all.size();
         }
+        const QStringView pair = all.sliced(at, end - at);
+        const qsizetype eq = pair.indexOf(u'=');
+        if (eq > 0 && pair.first(eq) == key) {
+            return pair.sliced(eq + 1).toString();
+        }
+        at = end + 1;
     }
     return {};
 }

@@ -730,6 +730,7 @@ void Builder::tokenize()
     }
     const QString &f = m_folded->text;
     const int n = int(f.size());
+    m_tokens.reserve(n / 4 + 16); // news words and their blanks run to five or six units
     int i = 0;
     while (i < n) {
         const QChar c = f[i];

@@ -111,8 +111,10 @@ public:
     // into a temporary file (half of all bytes an import wrote) and reads pages
     // back from the log. Its commits no longer copy the log back into the
     // database (checkpoint); the writer calls checkpointIfDue() between its
-    // transactions instead. Off restores the defaults, so that sorts of large
-    // exports can spill to disk again.
+    // transactions instead. Foreign keys are not enforced meanwhile: the
+    // writer must insert only rows whose parents exist and delete only rows
+    // nothing refers to. Off restores the defaults, so that sorts of large
+    // exports can spill to disk again, and enforcement.
     bool setBulkWriting(bool on);
     // While bulk writing: checkpoints once this connection's commits have put
     // kBulkCheckpointPages pages (16 MB) into the log since the last one, every

@@ -57,6 +57,13 @@ int fieldsWithOrigin(const Workspace &ws, const QString &origin)
     return found;
 }
 
+// Rows whose parent row is missing. An import writes with foreign keys off
+// (Workspace::setBulkWriting), so nothing else would notice one.
+int danglingReferences(const Workspace &ws)
+{
+    return firstInt(ws, u"SELECT count(*) FROM pragma_foreign_key_check"_s);
+}
+
 QString problemFor(const Workspace &ws, const QString &path)
 {
     QSqlQuery query(ws.database());
@@ -272,6 +279,7 @@ void ImporterTest::reimportIsIncremental()
     QCOMPARE(firstInt(ws, u"SELECT missing FROM articles WHERE path = 'a2.txt'"_s), 1);
     QCOMPARE(ws.searchCount(u"100"_s), 1);
     QCOMPARE(ws.stats().articles, 6);
+    QCOMPARE(danglingReferences(ws), 0);
 }
 
 void ImporterTest::indexesEveryArticleOnceWhateverTheBatch_data()
@@ -368,6 +376,7 @@ void ImporterTest::reimportKeepsAnalystDecisions()
                           "AND incident_field(fields, 'victim') = 'وزارة الصحة'"_s),
              1);
     QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles WHERE review_state = 'reviewed'"_s), 1);
+    QCOMPARE(danglingReferences(ws), 0);
 }
 
 void ImporterTest::cancelLeavesConsistentWorkspaceAndResumes()
@@ -400,6 +409,7 @@ void ImporterTest::cancelLeavesConsistentWorkspaceAndResumes()
     QCOMPARE(resumed.unchanged, afterCancel);
     QCOMPARE(ws.stats().articles, 40);
     QCOMPARE(ws.stats().duplicates, 0);
+    QCOMPARE(danglingReferences(ws), 0);
 }
 
 void ImporterTest::cancelBeforeRunStopsItAndIsThenCleared()
@@ -541,10 +551,11 @@ void ImporterTest::bulkWritingLastsOnlyForTheImport()
     options.folder = folder;
     options.extract = true;
     options.batchSize = 2;
-    QVector<QVector<int>> during; // temp_store, cache_size, wal_autocheckpoint after each batch
+    // temp_store, cache_size, wal_autocheckpoint and foreign_keys after each batch
+    QVector<QVector<int>> during;
     const auto settings = [&ws] {
         return QVector<int>{firstInt(ws, u"PRAGMA temp_store"_s), firstInt(ws, u"PRAGMA cache_size"_s),
-                            firstInt(ws, u"PRAGMA wal_autocheckpoint"_s)};
+                            firstInt(ws, u"PRAGMA wal_autocheckpoint"_s), firstInt(ws, u"PRAGMA foreign_keys"_s)};
     };
     connect(&importer, &Importer::batchWritten, this, [&](int) {
         during.append(settings());
@@ -561,10 +572,12 @@ void ImporterTest::bulkWritingLastsOnlyForTheImport()
         QCOMPARE(summary.cancelled, ending == u"cancelled");
         QVERIFY(!during.isEmpty());
         for (const QVector<int> &values : std::as_const(during)) {
-            QCOMPARE(values, (QVector<int>{2, -65536, 0})); // MEMORY, KiB, checkpoints left to the import
+            // MEMORY, KiB, checkpoints left to the import, references not checked row by row
+            QCOMPARE(values, (QVector<int>{2, -65536, 0, 0}));
         }
     }
-    QCOMPARE(settings(), (QVector<int>{0, -2000, 1000}));
+    QCOMPARE(settings(), (QVector<int>{0, -2000, 1000, 1}));
+    QCOMPARE(danglingReferences(ws), 0);
 }
 
 void ImporterTest::storesEachFileSizeAndModificationTime_data()

@@ -68,6 +68,8 @@ private slots:
     void keepsSpansInsideOddInput_data();
     void keepsSpansInsideOddInput();
     void reachesRecallOnTheSeedArticles();
+    void readsOneAttribute_data();
+    void readsOneAttribute();
 };
 
 void RecognizerTest::findsEntity_data()
@@ -505,6 +507,39 @@ void RecognizerTest::reachesRecallOnTheSeedArticles()
     for (const auto &[type, counts] : recall) {
         QVERIFY2(double(counts.first) / counts.second >= 0.9, qPrintable(type + u" recall too low"_s));
     }
+}
+
+void RecognizerTest::readsOneAttribute_data()
+{
+    QTest::addColumn<QString>("attributes");
+    QTest::addColumn<QString>("key");
+    QTest::addColumn<QString>("value"); // null when the key is absent
+
+    QTest::newRow("none") << QString() << u"generic"_s << QString();
+    QTest::newRow("only pair") << u"generic=1"_s << u"generic"_s << u"1"_s;
+    QTest::newRow("last pair") << u"alias=CNR;generic=1"_s << u"generic"_s << u"1"_s;
+    QTest::newRow("first pair") << u"generic=1;alias=CNR"_s << u"generic"_s << u"1"_s;
+    QTest::newRow("empty value") << u"alias=;generic=1"_s << u"alias"_s << u""_s;
+    QTest::newRow("key is a prefix of another") << u"generics=1;gen=2"_s << u"generic"_s << QString();
+    QTest::newRow("key is longer than one") << u"gen=2"_s << u"generic"_s << QString();
+    QTest::newRow("value holds an equals sign") << u"url=a=b"_s << u"url"_s << u"a=b"_s;
+    QTest::newRow("pair without value") << u"generic;generic=2"_s << u"generic"_s << u"2"_s;
+    QTest::newRow("empty key") << u"=1;x=2"_s << u""_s << QString();
+    QTest::newRow("empty pairs") << u";;generic=1;"_s << u"generic"_s << u"1"_s;
+    QTest::newRow("first of a repeated key") << u"generic=1;generic=2"_s << u"generic"_s << u"1"_s;
+    QTest::newRow("Arabic value") << u"alias=وزارة الصحة"_s << u"alias"_s << u"وزارة الصحة"_s;
+}
+
+void RecognizerTest::readsOneAttribute()
+{
+    QFETCH(QString, attributes);
+    QFETCH(QString, key);
+    QFETCH(QString, value);
+    Entity entity;
+    entity.attributes = attributes;
+    const QString found = entity.attribute(key);
+    QCOMPARE(found, value);
+    QCOMPARE(found.isNull(), value.isNull());
 }
 
 QTEST_GUILESS_MAIN(RecognizerTest)

@@ -683,6 +683,7 @@ void WorkspaceTest::bulkWritingCheckpointsOnlyWhenAsked()
     Workspace ws;
     QVERIFY(ws.open(path));
     QVERIFY(ws.setBulkWriting(true));
+    QCOMPARE(WorkspaceCheck::firstInt(ws, u"PRAGMA foreign_keys"_s), 0);
     const qint64 before = QFileInfo(path).size();
     const QString megabyte(512 * 1024, u'ب'); // two bytes each in UTF-8
     for (int i = 0; i < megabytes; ++i) {
@@ -709,6 +710,7 @@ void WorkspaceTest::bulkWritingCheckpointsOnlyWhenAsked()
     QVERIFY(ws.commit());
     QVERIFY(QFileInfo(path).size() >= megabytes * 1000000LL);
     QCOMPARE(WorkspaceCheck::firstInt(ws, u"PRAGMA wal_autocheckpoint"_s), 1000);
+    QCOMPARE(WorkspaceCheck::firstInt(ws, u"PRAGMA foreign_keys"_s), 1);
 }
 
 // An incident's fields in its packed column (see packFields()) come back exactly.
