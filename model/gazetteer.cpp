@@ -215,6 +215,9 @@ int Gazetteer::addChild(int node, char16_t c)
                                          return edge.first < value;
                                      });
     children.insert(it, {c, created});
+    if (c == u' ') {
+        nd.space = created;
+    }
     if (node == 0 && c < kRootIndexSize) {
         m_rootIndex[c] = created;
     }
@@ -343,8 +346,8 @@ void Gazetteer::walk(Walk &w, int node, int pos, quint8 flags) const
         }
         // A space of the entry: a run of blanks, possibly then ال, or nothing at all
         // between two Arabic letters of glued words.
-        if (!nd.children.empty() && nd.children.front().first == u' ') {
-            const int next = nd.children.front().second;
+        if (nd.space >= 0) {
+            const int next = nd.space;
             int p = pos;
             quint8 f = flags;
             if (t[p] == kAlef && p + 1 < n && isBlank(t[p + 1]) && p > 0 && isArabicLetter(t[p - 1])) {

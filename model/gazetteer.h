@@ -126,6 +126,8 @@ private:
         std::vector<std::pair<char16_t, int>> children; // sorted by character
         std::vector<int> entries;
         int dense = -1;        // offset of its Arabic-letter table in m_dense, if any
+        int space = -1;        // the child for a blank between words, if any: every step of
+                               // a walk asks, and the answer here spares a read of children
         bool glueable = false;   // holds a name that may end inside a glued token
         bool gluePrefix = false; // holds a preposition that may be glued to a name
     };

@@ -223,16 +223,18 @@ private:
 
     QVector<CueEntry> m_entries;
     QVector<std::pair<size_t, int>> m_heads; // (wordKey of a first word, entry) while loading
-    // Every first word's key in an open-addressed table of power-of-two size; each
-    // slot holds the key and its range of m_ids (the lexicon is looked up several
-    // times for every word of every article; QHash's nodes cost twice as much).
-    struct Slot
+    // Every first word's key in an open-addressed table of power-of-two size (the
+    // lexicon is looked up several times for every word of every article; QHash's
+    // nodes cost twice as much). Probes read only m_slotKeys, 32 bits a slot (0:
+    // empty), which stays in the first-level cache; a found slot's range of m_ids
+    // is in m_slotRanges.
+    static quint32 slotKey(size_t key)
     {
-        size_t key = 0;
-        int begin = 0;
-        int end = 0; // begin == end: empty
-    };
-    std::vector<Slot> m_slots;
+        const auto k = quint32(key ^ (quint64(key) >> 32));
+        return k ? k : 1;
+    }
+    std::vector<quint32> m_slotKeys;
+    std::vector<std::pair<int, int>> m_slotRanges;
     std::vector<int> m_ids;
     // The first two letters of every first word, one bit per pair of letter
     // classes: most words of a text start with a pair no entry starts with and
@@ -296,27 +298,30 @@ CueLexicon::CueLexicon()
 
 void CueLexicon::index()
 {
+    // Heads whose keys collide in 32 bits share a slot: find() compares every
+    // entry's words in full anyway.
     std::stable_sort(m_heads.begin(), m_heads.end(),
-                     [](const auto &a, const auto &b) { return a.first < b.first; });
+                     [](const auto &a, const auto &b) { return slotKey(a.first) < slotKey(b.first); });
     size_t capacity = 16;
     while (capacity < size_t(m_heads.size()) * 2) {
         capacity *= 2;
     }
-    m_slots.assign(capacity, Slot{});
+    m_slotKeys.assign(capacity, 0);
+    m_slotRanges.assign(capacity, {0, 0});
     m_ids.clear();
     m_ids.reserve(m_heads.size());
     for (int i = 0; i < m_heads.size();) {
-        const size_t key = m_heads[i].first;
-        Slot slot{key, int(m_ids.size()), 0};
-        for (; i < m_heads.size() && m_heads[i].first == key; ++i) {
+        const quint32 key = slotKey(m_heads[i].first);
+        const int begin = int(m_ids.size());
+        for (; i < m_heads.size() && slotKey(m_heads[i].first) == key; ++i) {
             m_ids.push_back(m_heads[i].second);
         }
-        slot.end = int(m_ids.size());
         size_t at = key & (capacity - 1);
-        while (m_slots[at].begin != m_slots[at].end) {
+        while (m_slotKeys[at] != 0) {
             at = (at + 1) & (capacity - 1);
         }
-        m_slots[at] = slot;
+        m_slotKeys[at] = key;
+        m_slotRanges[at] = {begin, int(m_ids.size())};
     }
     m_heads.clear();
     m_heads.squeeze();
@@ -324,14 +329,16 @@ void CueLexicon::index()
 
 std::pair<const int *, const int *> CueLexicon::entriesFor(size_t key) const
 {
-    const size_t mask = m_slots.size() - 1;
-    for (size_t at = key & mask;; at = (at + 1) & mask) {
-        const Slot &slot = m_slots[at];
-        if (slot.begin == slot.end) {
+    const size_t mask = m_slotKeys.size() - 1;
+    const quint32 k = slotKey(key);
+    for (size_t at = k & mask;; at = (at + 1) & mask) {
+        const quint32 found = m_slotKeys[at];
+        if (found == 0) {
             return {nullptr, nullptr};
         }
-        if (slot.key == key) {
-            return {m_ids.data() + slot.begin, m_ids.data() + slot.end};
+        if (found == k) {
+            const auto [begin, end] = m_slotRanges[at];
+            return {m_ids.data() + begin, m_ids.data() + end};
         }
     }
 }
@@ -699,6 +706,7 @@ private:
     QVector<quint64> m_sentenceMask;
     QVector<int> m_countriesInSentence;
     QVector<quint32> m_insideTypes; // per token: typeBit() of every entity it lies in
+    QVector<quint32> m_startTypes;  // per token: typeBit() of every entity that starts there
     bool m_articleCyber = false;
     bool m_advert = false;
     QString m_dominantCountry;
@@ -793,8 +801,9 @@ void Builder::mapEntities()
     m_entFirst.fill(-1, n);
     m_entLast.fill(-1, n);
     m_insideTypes.fill(0, m_tokens.size());
+    m_startTypes.fill(0, m_tokens.size());
     m_countriesInSentence.fill(0, m_sentences.size());
-    QVector<QSet<QString>> countries(m_sentences.size());
+    std::vector<std::pair<int, QStringView>> countries; // (sentence, country code) of each country entity
     for (int i = 0; i < n; ++i) {
         const Entity &e = m_entities[i];
         auto first = std::lower_bound(m_tokens.cbegin(), m_tokens.cend(), e.start,
@@ -808,15 +817,19 @@ void Builder::mapEntities()
         }
         m_entFirst[i] = int(first - m_tokens.cbegin());
         m_entLast[i] = int(last - m_tokens.cbegin());
+        m_startTypes[m_entFirst[i]] |= typeBit(e.type);
         for (int t = m_entFirst[i]; t <= m_entLast[i]; ++t) {
             m_insideTypes[t] |= typeBit(e.type);
         }
         if ((typeBit(e.type) & kCountryTypes) && first->sentence >= 0 && !e.value.isEmpty()) {
-            countries[first->sentence].insert(e.value);
+            countries.emplace_back(first->sentence, e.value);
         }
     }
-    for (int s = 0; s < m_sentences.size(); ++s) {
-        m_countriesInSentence[s] = int(countries[s].size());
+    // How many distinct countries each sentence names.
+    std::sort(countries.begin(), countries.end());
+    countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
+    for (const auto &[sentence, country] : countries) {
+        ++m_countriesInSentence[sentence];
     }
     m_entitiesAt.build(int(m_tokens.size()), m_entFirst);
 }
@@ -866,7 +879,8 @@ void Builder::findCues()
 
 const Hit *Builder::hitAt(int t, Role role) const
 {
-    if (t < 0 || t >= m_tokens.size()) {
+    // Most tokens start no hit of the role asked for: the mask says so at once.
+    if (t < 0 || t >= m_tokens.size() || !(m_startMask[t] & bit(role))) {
         return nullptr;
     }
     for (int h : m_hitsAt[t]) {
@@ -879,7 +893,7 @@ const Hit *Builder::hitAt(int t, Role role) const
 
 int Builder::entityStarting(int t, quint32 typeMask) const
 {
-    if (t < 0 || t >= m_tokens.size()) {
+    if (t < 0 || t >= m_tokens.size() || !(m_startTypes[t] & typeMask)) {
         return -1;
     }
     int best = -1;
