@@ -346,11 +346,14 @@ std::pair<const int *, const int *> CueLexicon::entriesFor(size_t key) const
 // FNV-1a of a word's UTF-16 units: the lexicon is looked up several times for
 // every word of every article, and words are short. Entries are compared in
 // full after the lookup, so a collision costs a comparison, never a wrong cue.
+constexpr quint64 kFnvBasis = 14695981039346656037ull;
+inline quint64 fnvStep(quint64 h, char16_t c) { return (h ^ c) * 1099511628211ull; }
+
 inline size_t wordKey(QStringView word)
 {
-    quint64 h = 14695981039346656037ull;
+    quint64 h = kFnvBasis;
     for (const QChar c : word) {
-        h = (h ^ c.unicode()) * 1099511628211ull;
+        h = fnvStep(h, c.unicode());
     }
     return size_t(h);
 }
@@ -405,6 +408,17 @@ void CueLexicon::find(QStringView folded, const QVector<Token> &tokens, QVector<
                 continue;
             }
             const int maxSuffix = token.word ? std::min(3, int(stem.size()) - 2) : 0;
+            // wordKey() of the stem without its last k units, for every k tried
+            // below (and one more for a ta marbuta), from one pass over the stem.
+            std::array<size_t, 5> prefixKey{};
+            quint64 h = kFnvBasis;
+            for (int i = 0; i < stem.size(); ++i) {
+                h = fnvStep(h, stem[i].unicode());
+                const int k = int(stem.size()) - 1 - i;
+                if (k < int(prefixKey.size())) {
+                    prefixKey[size_t(k)] = size_t(h);
+                }
+            }
             for (int k = 0; k <= maxSuffix; ++k) {
                 if (k > 0 && !isInflection(stem[stem.size() - k])) {
                     break;
@@ -412,11 +426,13 @@ void CueLexicon::find(QStringView folded, const QVector<Token> &tokens, QVector<
                 QStringView key = stem.left(stem.size() - k);
                 // A ta marbuta becomes ت before a suffix: منظومتها is منظومة + ها.
                 QString marbuta;
-                auto [from, to] = entriesFor(wordKey(key));
+                auto [from, to] = entriesFor(prefixKey[size_t(k)]);
                 if (!from && k > 0 && key.endsWith(u'ت')) {
-                    marbuta = key.chopped(1).toString() + u'ه';
-                    key = marbuta;
-                    std::tie(from, to) = entriesFor(wordKey(key));
+                    std::tie(from, to) = entriesFor(size_t(fnvStep(prefixKey[size_t(k) + 1], u'ه')));
+                    if (from) {
+                        marbuta = key.chopped(1).toString() + u'ه';
+                        key = marbuta;
+                    }
                 }
                 if (!from) {
                     continue;
