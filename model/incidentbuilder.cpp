@@ -758,13 +758,16 @@ void Builder::tokenize()
     int i = 0;
     while (i < n) {
         const QChar c = f[i];
-        if (c.isSpace()) {
+        // Word characters first: QChar::isSpace() calls out of line for every
+        // unit outside ASCII, and nearly every unit is an Arabic letter.
+        const bool wordChar = isWordChar(c);
+        if (!wordChar && c.isSpace()) {
             ++i;
             continue;
         }
         Token t;
         t.fs = i;
-        if (isWordChar(c)) {
+        if (wordChar) {
             while (i < n && isWordChar(f[i])) {
                 ++i;
             }

@@ -20,15 +20,8 @@ bool isFormatControl(char16_t c)
         || (c >= 0x2066 && c <= 0x2069) || c == 0xFEFF || c == 0x2060;
 }
 
-bool isWordChar(QChar c)
+bool isWordCharSlow(QChar c)
 {
-    const char16_t u = c.unicode();
-    if (u < 0x80) {
-        return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
-    }
-    if (u >= 0x0621 && u <= 0x064A) {
-        return true;
-    }
     return c.isLetterOrNumber() || c.isMark();
 }
 

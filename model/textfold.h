@@ -37,6 +37,20 @@ QString fold(QStringView source);
 // Character classes shared by folding-aware code.
 bool isArabicMark(char16_t c);        // harakat, tanween, superscript alef, Quranic marks
 bool isFormatControl(char16_t c);     // bidi controls, zero-width characters, BOM
-bool isWordChar(QChar c);             // letters, digits and marks of any script
+bool isWordCharSlow(QChar c);         // isWordChar() outside ASCII and the Arabic letters
+
+// Letters, digits and marks of any script. Inline: every scanner asks it of
+// every unit of every article, and nearly all are ASCII or Arabic letters.
+inline bool isWordChar(QChar c)
+{
+    const char16_t u = c.unicode();
+    if (u < 0x80) {
+        return (u >= '0' && u <= '9') || ((u | 0x20) >= 'a' && (u | 0x20) <= 'z');
+    }
+    if (u >= 0x0621 && u <= 0x064A) {
+        return true;
+    }
+    return isWordCharSlow(c);
+}
 
 } // namespace Rasid
