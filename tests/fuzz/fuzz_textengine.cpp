@@ -1,7 +1,9 @@
 // libFuzzer target: folding with its offset map, the quantity and date
-// grammars and the recognizer. Every span must stay inside the text and the
+// grammars, the recognizer and the incident builder on what it recognized.
+// Every span and every piece of evidence must stay inside the text, and the
 // map must stay monotonic.
 #include "dates.h"
+#include "incidentbuilder.h"
 #include "quantities.h"
 #include "recognizer.h"
 #include "textfold.h"
@@ -35,7 +37,20 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     };
     checkSpans(Rasid::findQuantities(folded, text));
     checkSpans(Rasid::findDates(folded, text));
-    checkSpans(Rasid::Recognizer::instance().recognize(text, folded));
+    const Rasid::EntityList entities = Rasid::Recognizer::instance().recognize(text, folded);
+    checkSpans(entities);
+    // The first line stands for the title, as a reader would give it.
+    const QString title = text.section(u'\n', 0, 0);
+    for (const Rasid::ProposedIncident &incident :
+         Rasid::buildIncidents(text, folded, entities, title, QString())) {
+        check(incident.confidence >= 0.0 && incident.confidence <= 1.0);
+        for (const Rasid::IncidentField &field : incident.fields) {
+            check(!field.name.isEmpty());
+            for (const Rasid::EvidenceSpan &span : field.evidence) {
+                check(span.start >= 0 && span.start <= span.end && span.end <= text.size());
+            }
+        }
+    }
     (void)Rasid::parseQuantity(text);
     (void)Rasid::parseDate(text);
     return 0;
