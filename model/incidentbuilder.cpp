@@ -77,17 +77,6 @@ bool roleFromName(QStringView name, Role *role)
     return false;
 }
 
-QString attributeOf(QStringView attributes, QStringView key)
-{
-    for (QStringView pair : attributes.split(u';', Qt::SkipEmptyParts)) {
-        const qsizetype eq = pair.indexOf(u'=');
-        if (eq > 0 && pair.left(eq).trimmed() == key) {
-            return pair.mid(eq + 1).trimmed().toString();
-        }
-    }
-    return {};
-}
-
 struct CueEntry
 {
     QVector<QString> words; // folded
@@ -269,9 +258,9 @@ CueLexicon::CueLexicon()
             qCWarning(lcIncidents) << "incidentcues: unknown role" << e.value << "for" << e.surface;
             continue;
         }
-        QString type = attributeOf(e.attributes, u"type");
+        QString type = lexiconAttribute(e.attributes, u"type");
         if (type.isEmpty()) {
-            type = attributeOf(e.attributes, u"actor_type");
+            type = lexiconAttribute(e.attributes, u"actor_type");
         }
         add(e.folded, role, e.attributes, type);
     }
@@ -287,8 +276,8 @@ CueLexicon::CueLexicon()
     // Organization heads name the sector of a victim phrase the recognizer did not
     // take as an organization (مختبراً للتحليل الطبي).
     for (const LexiconEntry &e : loadLexicon(u"orgheads"_s)) {
-        const QString role = attributeOf(e.attributes, u"role");
-        if (attributeOf(e.attributes, u"block") == u"1"_s || role == u"product"_s || role == u"name"_s) {
+        const QString role = lexiconAttribute(e.attributes, u"role");
+        if (lexiconAttribute(e.attributes, u"block") == u"1"_s || role == u"product"_s || role == u"name"_s) {
             continue;
         }
         add(e.folded, role == u"keyword"_s ? Role::Sector : Role::Head, {}, e.value);
@@ -369,13 +358,13 @@ void CueLexicon::add(const QString &folded, Role role, const QString &attributes
     }
     entry.role = role;
     entry.type = type;
-    entry.prefix = attributeOf(attributes, u"prefix") == u"1"_s;
-    entry.weak = attributeOf(attributes, u"weak") == u"1"_s;
-    const QString victim = attributeOf(attributes, u"victim");
+    entry.prefix = lexiconAttribute(attributes, u"prefix") == u"1"_s;
+    entry.weak = lexiconAttribute(attributes, u"weak") == u"1"_s;
+    const QString victim = lexiconAttribute(attributes, u"victim");
     entry.victimObject = victim == u"object"_s;
     entry.victimSubject = victim == u"subject"_s;
-    entry.doc = attributeOf(attributes, u"doc") == u"1"_s;
-    entry.direct = attributeOf(attributes, u"direct") == u"1"_s;
+    entry.doc = lexiconAttribute(attributes, u"doc") == u"1"_s;
+    entry.direct = lexiconAttribute(attributes, u"direct") == u"1"_s;
     // The matcher strips a word's article before it looks it up, so an entry that
     // starts with ال is also found without it ("التدخل في" in للتدخل في).
     const QString &head = entry.words.first();
@@ -847,8 +836,8 @@ void Builder::mapEntities()
     // How many distinct countries each sentence names.
     std::sort(countries.begin(), countries.end());
     countries.erase(std::unique(countries.begin(), countries.end()), countries.end());
-    for (const auto &[sentence, country] : countries) {
-        ++m_countriesInSentence[sentence];
+    for (const auto &sentenceCountry : countries) {
+        ++m_countriesInSentence[sentenceCountry.first];
     }
     m_entitiesAt.build(int(m_tokens.size()), m_entFirst);
 }

@@ -44,4 +44,15 @@ QVector<LexiconEntry> loadLexicon(const QString &name)
     return parseLexicon(file.readAll());
 }
 
+QString lexiconAttribute(QStringView attributes, QStringView key)
+{
+    for (QStringView pair : attributes.split(u';', Qt::SkipEmptyParts)) {
+        const qsizetype eq = pair.indexOf(u'=');
+        if (eq > 0 && pair.left(eq).trimmed() == key) {
+            return pair.mid(eq + 1).trimmed().toString();
+        }
+    }
+    return {};
+}
+
 } // namespace Rasid

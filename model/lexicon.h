@@ -1,6 +1,7 @@
 #pragma once
 
 #include <QString>
+#include <QStringView>
 #include <QVector>
 
 namespace Rasid {
@@ -26,5 +27,9 @@ struct LexiconEntry
  */
 QVector<LexiconEntry> loadLexicon(const QString &name);
 QVector<LexiconEntry> parseLexicon(const QByteArray &tsv);
+
+// The value of `key` in lexicon attributes ("key=value;key=value"), keys and
+// values trimmed as a hand-edited file may space them; empty when absent.
+QString lexiconAttribute(QStringView attributes, QStringView key);
 
 } // namespace Rasid

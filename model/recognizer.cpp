@@ -73,17 +73,6 @@ const QStringView kRegnalOrdinals[] = {u"الاول", u"الثاني", u"الث�
 // Particles inside Arabic names: محمد بن سلمان، ولد، آيت.
 const QStringView kNameParticles[] = {u"بن", u"ابن", u"بنت", u"ابو", u"ولد", u"ايت", u"عبد", u"ال"};
 
-QString attributeValue(QStringView attributes, QStringView key)
-{
-    for (QStringView pair : attributes.split(u';', Qt::SkipEmptyParts)) {
-        const qsizetype eq = pair.indexOf(u'=');
-        if (eq > 0 && pair.left(eq).trimmed() == key) {
-            return pair.mid(eq + 1).trimmed().toString();
-        }
-    }
-    return {};
-}
-
 QString joinAttributes(std::initializer_list<std::pair<QStringView, QString>> pairs)
 {
     QString out;
@@ -503,7 +492,7 @@ void Pass::lexiconEntities()
         case LexiconKind::Organization:
             if (!accusative) {
                 // The lexicon's value column is the sector; a workspace entry may name its canonical form.
-                const QString canonical = attributeValue(e.attributes, u"canonical");
+                const QString canonical = lexiconAttribute(e.attributes, u"canonical");
                 add(EntityType::Organization, m.start, m.end, canonical.isEmpty() ? e.surface : canonical,
                     u"sector="_s + e.value, 0.9);
             }
@@ -1079,7 +1068,7 @@ CueList Pass::cues() const
 
 QString roleOf(const LexiconEntry &entry)
 {
-    return attributeValue(entry.attributes, u"role");
+    return lexiconAttribute(entry.attributes, u"role");
 }
 
 // Splits a lexicon file by the role column into the gazetteer's kinds.
@@ -1158,7 +1147,7 @@ bool Recognizer::addLexiconEntries(const QVector<LexiconEntry> &entries, EntityT
         }
         if (type == EntityType::Organization) {
             // The shipped organization lexicon keeps the sector in the value column.
-            const QString sector = attributeValue(entry.attributes, u"sector");
+            const QString sector = lexiconAttribute(entry.attributes, u"sector");
             entry.attributes = joinAttributes({{u"canonical", entry.value}});
             entry.value = sector.isEmpty() ? u"unknown"_s : sector;
         }

@@ -113,8 +113,8 @@ public:
     // database (checkpoint); the writer calls checkpointIfDue() between its
     // transactions instead. Foreign keys are not enforced meanwhile: the
     // writer must insert only rows whose parents exist and delete only rows
-    // nothing refers to. Off restores the defaults, so that sorts of large
-    // exports can spill to disk again, and enforcement.
+    // nothing refers to. Off restores the defaults: sorts of large exports
+    // can spill to disk again, and foreign keys are enforced again.
     bool setBulkWriting(bool on);
     // While bulk writing: checkpoints once this connection's commits have put
     // kBulkCheckpointPages pages (16 MB) into the log since the last one, every
