@@ -1,12 +1,12 @@
 #include "cli.h"
 
-#include "evaluation.h"
-#include "exporter.h"
-#include "importer.h"
-#include "jsonlexport.h"
-#include "verisexport.h"
-#include "workspace.h"
-#include "xlsxexport.h"
+#include "export/exporter.h"
+#include "export/jsonlexport.h"
+#include "export/verisexport.h"
+#include "export/xlsxexport.h"
+#include "store/importer.h"
+#include "store/workspace.h"
+#include "store/workspaceevaluation.h"
 
 #include <QCommandLineParser>
 #include <QCoreApplication>

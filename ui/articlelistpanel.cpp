@@ -1,10 +1,10 @@
 #include "articlelistpanel.h"
 
-#include "articlelistmodel.h"
 #include "countries.h"
 #include "iconproxymodel.h"
-#include "incidentfieldmodel.h"
-#include "roles.h"
+#include "itemmodels/articlelistmodel.h"
+#include "itemmodels/incidentfieldmodel.h"
+#include "itemmodels/roles.h"
 
 #include <QComboBox>
 #include <QEvent>

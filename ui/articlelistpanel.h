@@ -1,7 +1,7 @@
 #pragma once
 
-#include "articlefilter.h"
-#include "articlelistmodel.h"
+#include "itemmodels/articlefilter.h"
+#include "itemmodels/articlelistmodel.h"
 
 #include <QPointer>
 #include <QWidget>

@@ -1,7 +1,7 @@
 #include "countries.h"
 
-#include "collation.h"
-#include "lexicon.h"
+#include "extract/lexicon.h"
+#include "store/collation.h"
 
 #include <QHash>
 #include <QLocale>

@@ -1,6 +1,6 @@
 #include "entitystyle.h"
 
-#include "entitymodel.h"
+#include "itemmodels/entitymodel.h"
 #include "settingkeys.h"
 
 #include <QSettings>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "entity.h"
+#include "extract/entity.h"
 
 #include <QColor>
 #include <QMap>

@@ -1,9 +1,9 @@
 #include "exportrunner.h"
 
-#include "jsonlexport.h"
-#include "verisexport.h"
-#include "xlsxexport.h"
-#include "workspace.h"
+#include "export/jsonlexport.h"
+#include "export/verisexport.h"
+#include "export/xlsxexport.h"
+#include "store/workspace.h"
 
 #include <QCoreApplication>
 #include <QSaveFile>

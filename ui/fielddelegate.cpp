@@ -2,7 +2,7 @@
 
 #include "countries.h"
 #include "fieldeditors.h"
-#include "roles.h"
+#include "itemmodels/roles.h"
 
 #include <QComboBox>
 #include <QLineEdit>

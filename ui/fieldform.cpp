@@ -2,8 +2,8 @@
 
 #include "fielddelegate.h"
 #include "icons.h"
-#include "incidentfieldmodel.h"
-#include "roles.h"
+#include "itemmodels/incidentfieldmodel.h"
+#include "itemmodels/roles.h"
 
 #include <QApplication>
 #include <QGridLayout>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "incidentfieldmodel.h"
+#include "itemmodels/incidentfieldmodel.h"
 
 #include <QPointer>
 #include <QVector>

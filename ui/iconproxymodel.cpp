@@ -1,7 +1,7 @@
 #include "iconproxymodel.h"
 
 #include "icons.h"
-#include "roles.h"
+#include "itemmodels/roles.h"
 
 namespace Rasid {
 

@@ -1,6 +1,6 @@
 #include "importcontroller.h"
 
-#include "workspace.h"
+#include "store/workspace.h"
 
 #include <QCoreApplication>
 #include <QLoggingCategory>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "importer.h"
+#include "store/importer.h"
 
 #include <QMutex>
 #include <QObject>

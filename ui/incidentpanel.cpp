@@ -2,8 +2,8 @@
 
 #include "actionregistry.h"
 #include "fieldform.h"
-#include "incidentfieldmodel.h"
-#include "roles.h"
+#include "itemmodels/incidentfieldmodel.h"
+#include "itemmodels/roles.h"
 
 #include <QAction>
 #include <QEvent>

@@ -12,7 +12,7 @@ namespace Rasid {
 
 class ActionRegistry;
 class FieldForm;
-class IncidentFieldModel;
+inline namespace ItemModels { class IncidentFieldModel; }
 
 /*
  * The right-hand pane: the incidents of the current article (add, split,

@@ -1,7 +1,7 @@
 #pragma once
 
-#include "entity.h"
 #include "entitystyle.h"
+#include "extract/entity.h"
 
 #include <QMap>
 #include <QWidget>

@@ -23,7 +23,7 @@ class ImportStatusWidget;
 class IncidentPanel;
 class ProblemsDialog;
 class WorkspaceSession;
-struct ImportSummary;
+inline namespace Store { struct ImportSummary; }
 
 /*
  * The workbench: the article list on the leading side, the article in the

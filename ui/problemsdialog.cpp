@@ -1,6 +1,6 @@
 #include "problemsdialog.h"
 
-#include "roles.h"
+#include "itemmodels/roles.h"
 
 #include <QDateTime>
 #include <QDialogButtonBox>

@@ -1,11 +1,11 @@
 #include "workspacesession.h"
 
-#include "articlelistmodel.h"
-#include "entitymodel.h"
-#include "incidentfieldmodel.h"
-#include "incidentlistmodel.h"
-#include "problemsmodel.h"
-#include "reviewstore.h"
+#include "itemmodels/articlelistmodel.h"
+#include "itemmodels/entitymodel.h"
+#include "itemmodels/incidentfieldmodel.h"
+#include "itemmodels/incidentlistmodel.h"
+#include "itemmodels/problemsmodel.h"
+#include "store/reviewstore.h"
 
 #include <QSqlQuery>
 #include <QUndoStack>

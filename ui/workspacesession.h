@@ -1,7 +1,7 @@
 #pragma once
 
-#include "reviewstore.h"
-#include "workspace.h"
+#include "store/reviewstore.h"
+#include "store/workspace.h"
 
 #include <QObject>
 #include <QString>
@@ -12,11 +12,11 @@ class QUndoStack;
 
 namespace Rasid {
 
-class ArticleListModel;
-class EntityModel;
-class IncidentFieldModel;
-class IncidentListModel;
-class ProblemsModel;
+inline namespace ItemModels { class ArticleListModel; }
+inline namespace ItemModels { class EntityModel; }
+inline namespace ItemModels { class IncidentFieldModel; }
+inline namespace ItemModels { class IncidentListModel; }
+inline namespace ItemModels { class ProblemsModel; }
 
 /*
  * Everything that lives as long as one open workspace: the GUI thread's

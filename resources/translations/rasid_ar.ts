@@ -235,19 +235,7 @@
     </message>
 </context>
 <context>
-    <name>Rasid::ArticleListModel</name>
-    <message>
-        <source>New</source>
-        <translation>جديد</translation>
-    </message>
-    <message>
-        <source>In review</source>
-        <translation>قيد المراجعة</translation>
-    </message>
-    <message>
-        <source>Reviewed</source>
-        <translation>تمت مراجعته</translation>
-    </message>
+    <name>Rasid::ItemModels::ArticleListModel</name>
     <message>
         <source>State</source>
         <translation>الحالة</translation>
@@ -344,7 +332,7 @@
     </message>
 </context>
 <context>
-    <name>Rasid::EntityModel</name>
+    <name>Rasid::ItemModels::EntityModel</name>
     <message>
         <source>Type</source>
         <translation>النوع</translation>
@@ -507,7 +495,7 @@
     </message>
 </context>
 <context>
-    <name>Rasid::Importer</name>
+    <name>Rasid::Store::Importer</name>
     <message>
         <source>%1 is not a folder.</source>
         <translation>%1 ليس مجلدًا.</translation>
@@ -538,7 +526,7 @@
     </message>
 </context>
 <context>
-    <name>Rasid::IncidentFieldModel</name>
+    <name>Rasid::ItemModels::IncidentFieldModel</name>
     <message>
         <source>Value</source>
         <translation>القيمة</translation>
@@ -557,7 +545,7 @@
     </message>
 </context>
 <context>
-    <name>Rasid::IncidentListModel</name>
+    <name>Rasid::ItemModels::IncidentListModel</name>
     <message>
         <source>Suggested</source>
         <translation>مقترحة</translation>
@@ -1123,7 +1111,7 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     </message>
 </context>
 <context>
-    <name>Rasid::ProblemsModel</name>
+    <name>Rasid::ItemModels::ProblemsModel</name>
     <message>
         <source>File</source>
         <translation>الملف</translation>
@@ -1145,7 +1133,7 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     </message>
 </context>
 <context>
-    <name>Rasid::ReviewStore</name>
+    <name>Rasid::Store::ReviewStore</name>
     <message>
         <source>The workspace is open read-only.</source>
         <translation>مساحة العمل مفتوحة للقراءة فقط.</translation>
@@ -1694,6 +1682,19 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>Corrected</source>
         <translation>مصحَّح</translation>
+    </message>
+
+    <message>
+        <source>New</source>
+        <translation>جديد</translation>
+    </message>
+    <message>
+        <source>In review</source>
+        <translation>قيد المراجعة</translation>
+    </message>
+    <message>
+        <source>Reviewed</source>
+        <translation>تمت مراجعته</translation>
     </message>
 </context>
 <context>

@@ -2,7 +2,7 @@
 // ~8 MB of Arabic news text with harakat, tatweel, digits and Latin words.
 // Prints one JSON line per function.
 
-#include "textfold.h"
+#include "text/textfold.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

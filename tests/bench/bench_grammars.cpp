@@ -6,9 +6,9 @@
 // JSON line: {"bench":"grammars","mb_per_s":...} where MB are UTF-8 megabytes of
 // the source text. Run it from a Release or RelWithDebInfo build.
 
-#include "dates.h"
-#include "quantities.h"
-#include "textfold.h"
+#include "extract/dates.h"
+#include "extract/quantities.h"
+#include "text/textfold.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

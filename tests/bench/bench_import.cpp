@@ -13,9 +13,9 @@
 // --cold drops the folder's files from the system's page cache before each run,
 // as for a folder the analyst has not opened since the machine started.
 
-#include "importer.h"
 #include "benchutil.h"
-#include "workspace.h"
+#include "store/importer.h"
+#include "store/workspace.h"
 
 #include <QCoreApplication>
 #include <QDirIterator>

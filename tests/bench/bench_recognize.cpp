@@ -7,8 +7,8 @@
 // processes on a busy machine do not distort it; wall_mb_per_s is also printed.
 
 #include "benchutil.h"
-#include "recognizer.h"
-#include "textfold.h"
+#include "extract/recognizer.h"
+#include "text/textfold.h"
 
 #include <QElapsedTimer>
 #include <QStringList>

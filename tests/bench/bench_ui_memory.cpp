@@ -5,9 +5,9 @@
 // resident memory after each stage and its peak in one JSON line. Budget: under
 // 400 MB; the list must not hold every article.
 
+#include "actionregistry.h"
 #include "articlelistpanel.h"
 #include "benchutil.h"
-#include "actionregistry.h"
 #include "mainwindow.h"
 #include "settingkeys.h"
 

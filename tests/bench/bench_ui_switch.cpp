@@ -6,9 +6,9 @@
 
 #include "articleview.h"
 #include "benchutil.h"
-#include "entitymodel.h"
-#include "reviewstore.h"
-#include "workspace.h"
+#include "itemmodels/entitymodel.h"
+#include "store/reviewstore.h"
+#include "store/workspace.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

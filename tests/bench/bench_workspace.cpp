@@ -7,15 +7,15 @@
 // model side of switching articles) p50/p95, CSV export of every incident, and
 // resident memory with the list open.
 
-#include "articlefilter.h"
-#include "articlelistmodel.h"
-#include "entitymodel.h"
-#include "exporter.h"
-#include "importer.h"
-#include "reviewstore.h"
 #include "benchutil.h"
-#include "workspace.h"
-#include "xlsxexport.h"
+#include "export/exporter.h"
+#include "export/xlsxexport.h"
+#include "itemmodels/articlefilter.h"
+#include "itemmodels/articlelistmodel.h"
+#include "itemmodels/entitymodel.h"
+#include "store/importer.h"
+#include "store/reviewstore.h"
+#include "store/workspace.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

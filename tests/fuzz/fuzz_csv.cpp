@@ -1,6 +1,6 @@
 // libFuzzer target: the CSV writer. A written row must parse back (RFC 4180)
 // into the cells, neutralised, that went in.
-#include "csv.h"
+#include "export/csv.h"
 
 #include <QStringList>
 

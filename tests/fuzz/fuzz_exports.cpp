@@ -12,11 +12,12 @@
 // analyst. Missing strings are empty.
 //
 // tests/fuzzregression_test.cpp compiles this file in to replay kept inputs.
-#include "exporter.h"
-#include "incident.h"
-#include "jsonlexport.h"
-#include "verisexport.h"
-#include "workspace.h"
+#include "export/exporter.h"
+#include "export/jsonlexport.h"
+#include "export/verisexport.h"
+#include "extract/incident.h"
+#include "store/incidentwriter.h"
+#include "store/workspace.h"
 
 #include <QBuffer>
 #include <QCoreApplication>

@@ -2,8 +2,8 @@
 // back from a damaged or hand-edited row. Unpacking never fails; what it reads
 // packs back to a column that unpacks to the same fields; forEachPackedValue()
 // reads the same names and values as unpackFields().
+#include "extract/incident.h"
 #include "fuzzinput.h"
-#include "incident.h"
 
 using Rasid::Fuzz::check;
 

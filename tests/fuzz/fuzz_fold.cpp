@@ -9,7 +9,7 @@
 // raw UTF-16LE, so that lone surrogates and every BMP unit are reachable.
 //
 // tests/fuzzregression_test.cpp compiles this file in to replay kept inputs.
-#include "textfold.h"
+#include "text/textfold.h"
 
 #include "fuzzinput.h"
 

@@ -9,10 +9,10 @@
 // truncated UTF-16 file) reach the grammars.
 //
 // tests/fuzzregression_test.cpp compiles this file in to replay kept inputs.
-#include "dates.h"
-#include "quantities.h"
-#include "textfold.h"
+#include "extract/dates.h"
+#include "extract/quantities.h"
 #include "fuzzinput.h"
+#include "text/textfold.h"
 
 #include <QDate>
 #include <QString>

@@ -1,8 +1,8 @@
 // libFuzzer target: decoding (every encoding path) and the text, HTML, JSON and
 // JSON-lines readers, then the cleaner. The first byte picks the reader.
-#include "articlereader.h"
-#include "cleaner.h"
-#include "decoder.h"
+#include "text/articlereader.h"
+#include "text/cleaner.h"
+#include "text/decoder.h"
 
 #include <QByteArray>
 

@@ -2,11 +2,11 @@
 // grammars, the recognizer and the incident builder on what it recognized.
 // Every span and every piece of evidence must stay inside the text, and the
 // map must stay monotonic.
-#include "dates.h"
-#include "incidentbuilder.h"
-#include "quantities.h"
-#include "recognizer.h"
-#include "textfold.h"
+#include "extract/dates.h"
+#include "extract/incidentbuilder.h"
+#include "extract/quantities.h"
+#include "extract/recognizer.h"
+#include "text/textfold.h"
 
 #include <QString>
 

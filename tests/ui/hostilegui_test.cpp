@@ -1,13 +1,13 @@
-#include "articlelistmodel.h"
 #include "articleview.h"
 #include "importcontroller.h"
+#include "itemmodels/articlelistmodel.h"
+#include "itemmodels/roles.h"
 #include "mainwindow.h"
-#include "roles.h"
 #include "settingkeys.h"
-#include "workspace.h"
-#include "../workspacecheck.h"
+#include "store/workspace.h"
+#include "testfiles.h"
+#include "workspacecheck.h"
 #include "workspacesession.h"
-#include "../testfiles.h"
 
 #include <QDialog>
 #include <QDir>

@@ -3,15 +3,15 @@
 // With RASID_SCREENSHOT=<file.png> set it also saves the picture: that is how
 // docs/screenshot-main.png is made.
 
-#include "articlepane.h"
 #include "articlelistpanel.h"
+#include "articlepane.h"
 #include "articleview.h"
-#include "entitymodel.h"
+#include "extract/recognizer.h"
 #include "incidentpanel.h"
+#include "itemmodels/entitymodel.h"
 #include "mainwindow.h"
-#include "recognizer.h"
 #include "settingkeys.h"
-#include "workspace.h"
+#include "store/workspace.h"
 #include "workspacesession.h"
 
 #include <QDir>

@@ -3,7 +3,7 @@
 #include "fielddelegate.h"
 #include "fieldeditors.h"
 #include "iconproxymodel.h"
-#include "roles.h"
+#include "itemmodels/roles.h"
 #include "settingsdialog.h"
 #include "shortcuteditor.h"
 

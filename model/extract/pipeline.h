@@ -1,0 +1,38 @@
+#pragma once
+
+#include "extract/entity.h"
+#include "extract/incident.h"
+#include "text/articlereader.h"
+#include "text/cleaner.h"
+
+namespace Rasid {
+inline namespace Extract {
+
+class Recognizer;
+
+/*
+ * What the import pipeline makes of one raw article: the cleaned text with its
+ * metadata, the hash that identifies duplicates (of the folded text, so that
+ * spelling noise does not hide a copy), and, when extraction is on, the
+ * entities and proposed incidents. Pure and thread-safe: the importer runs it on
+ * a thread pool.
+ */
+struct ProcessedArticle
+{
+    RawArticle raw;
+    CleanedArticle cleaned;
+    QString contentHash;
+    EntityList entities;
+    QVector<ProposedIncident> incidents;
+    QString folded; // fold(cleaned.text) when extraction ran, else empty
+};
+
+// With a recognizer, entities are found and incidents proposed; without, the
+// article is only cleaned (import with extraction off).
+ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer);
+
+// The duplicate-detection hash of a cleaned text: folded, whitespace collapsed.
+QString contentHash(QStringView cleanedText);
+
+} // namespace Extract
+} // namespace Rasid

@@ -1,0 +1,99 @@
+#include "itemmodels/problemsmodel.h"
+
+#include "store/workspace.h"
+
+#include <QDateTime>
+#include <QLocale>
+#include <QSqlQuery>
+
+using namespace Qt::StringLiterals;
+
+namespace Rasid {
+inline namespace ItemModels {
+
+ProblemsModel::ProblemsModel(Workspace &workspace, QObject *parent)
+    : QAbstractTableModel(parent)
+    , m_workspace(workspace)
+{
+    refresh();
+}
+
+// Problems are few (one per unreadable file), so they are all read at once.
+void ProblemsModel::refresh()
+{
+    QVector<Row> rows;
+    QSqlQuery query(m_workspace.database());
+    query.setForwardOnly(true);
+    query.prepare(u"SELECT id, path, item, reason, created_at FROM problems ORDER BY created_at DESC, id DESC"_s);
+    if (execPrepared(query)) {
+        while (query.next()) {
+            rows.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toInt(),
+                         query.value(3).toString(), query.value(4).toString()});
+        }
+    }
+    beginResetModel();
+    m_rows = rows;
+    endResetModel();
+}
+
+int ProblemsModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int ProblemsModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ProblemColumnCount;
+}
+
+QVariant ProblemsModel::data(const QModelIndex &index, int role) const
+{
+    if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid)) {
+        return {};
+    }
+    const Row &row = m_rows.at(index.row());
+    if (role == ProblemIdRole) {
+        return row.id;
+    }
+    if (role == ProblemPathRole) {
+        return row.path;
+    }
+    switch (index.column()) {
+    case ProblemPathColumn:
+        if (role == Qt::DisplayRole) {
+            // Items of JSON lines files are 1-based, written as articles' paths are.
+            return row.item > 0 ? u"%1#%2"_s.arg(row.path).arg(row.item) : row.path;
+        }
+        return role == RawValueRole || role == Qt::ToolTipRole ? row.path : QVariant();
+    case ProblemReasonColumn:
+        return role == Qt::DisplayRole || role == Qt::ToolTipRole || role == RawValueRole ? row.reason : QVariant();
+    case ProblemTimeColumn:
+        if (role == Qt::DisplayRole) {
+            const QDateTime at = QDateTime::fromString(row.createdAt, Qt::ISODate);
+            return at.isValid() ? QLocale().toString(at.toLocalTime(), QLocale::ShortFormat) : row.createdAt;
+        }
+        return role == RawValueRole ? row.createdAt : QVariant();
+    default:
+        return {};
+    }
+}
+
+QVariant ProblemsModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || role != Qt::DisplayRole) {
+        return QAbstractTableModel::headerData(section, orientation, role);
+    }
+    switch (section) {
+    case ProblemPathColumn:
+        return tr("File");
+    case ProblemReasonColumn:
+        return tr("Problem");
+    case ProblemTimeColumn:
+        return tr("When");
+    default:
+        return {};
+    }
+}
+
+} // namespace ItemModels
+} // namespace Rasid

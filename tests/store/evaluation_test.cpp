@@ -1,0 +1,318 @@
+#include "extract/incident.h"
+#include "store/incidentwriter.h"
+#include "store/workspace.h"
+#include "store/workspaceevaluation.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+using namespace Rasid;
+
+namespace {
+
+QJsonDocument goldOf(const QJsonArray &articles)
+{
+    return QJsonDocument(QJsonObject{{u"articles"_s, articles}});
+}
+
+ProposedIncident incident(const QString &victim, const QString &attack, const QString &country,
+                          double confidence = 0.8)
+{
+    ProposedIncident p;
+    p.confidence = confidence;
+    p.set(u"victim"_s, victim, 0.8);
+    p.set(u"attack_type"_s, attack, 0.8);
+    p.set(u"victim_country"_s, country, 0.8);
+    return p;
+}
+
+QJsonObject goldIncident(const QStringList &victims, const QString &attack, const QString &country,
+                         bool primary = false)
+{
+    QJsonObject o{{u"victim"_s, QJsonArray::fromStringList(victims)},
+                  {u"attack_type"_s, attack},
+                  {u"victim_country"_s, country},
+                  {u"actor"_s, QJsonValue::Null},
+                  {u"records_affected"_s, QJsonValue::Null}};
+    if (primary) {
+        o.insert(u"primary"_s, true);
+    }
+    return o;
+}
+
+Entity entity(EntityType type, const QString &text)
+{
+    Entity e;
+    e.type = type;
+    e.text = text;
+    e.end = int(text.size());
+    return e;
+}
+
+} // namespace
+
+class EvaluationTest : public QObject
+{
+    Q_OBJECT
+private slots:
+    void matchesIncidents_data();
+    void matchesIncidents();
+    void countsEntityRecallByGoldType();
+    void precisionCountsOnlyConfidentProposals();
+    void scoresFieldsOfMatchedAndPrimaryIncidents();
+    void matchesArticlesByPathItemAndSuffix();
+    void readsTheWorkspaceTables();
+    void formatsAReadableTable();
+};
+
+void EvaluationTest::matchesIncidents_data()
+{
+    QTest::addColumn<QStringList>("goldVictims");
+    QTest::addColumn<QString>("goldAttack");
+    QTest::addColumn<QString>("goldCountry");
+    QTest::addColumn<QString>("victim");
+    QTest::addColumn<QString>("attack");
+    QTest::addColumn<QString>("country");
+    QTest::addColumn<bool>("found");
+
+    const QStringList post{u"هيئة البريد الوطنية"_s, u"البريد"_s};
+    QTest::newRow("same victim") << post << u"ddos"_s << u"FR"_s << u"هيئة البريد الوطنية"_s << u"ddos"_s
+                                 << u"FR"_s << true;
+    QTest::newRow("proposal contains the gold form") << post << u"ddos"_s << u"FR"_s << u"خدمات البريد"_s
+                                                     << u"unknown"_s << u"MA"_s << true;
+    QTest::newRow("gold contains the proposal") << QStringList{u"الصندوق الوطني للضمان الاجتماعي"_s}
+                                                << u"data_breach"_s << u"MA"_s << u"الصندوق الوطني"_s
+                                                << u"ddos"_s << QString() << true;
+    QTest::newRow("folding: harakat and alef forms") << QStringList{u"عبّارة ركاب دولية"_s} << u"sabotage"_s
+                                                     << u"FR"_s << u"أنظمة تابعة لعبارة ركاب دولية"_s
+                                                     << u"unknown"_s << QString() << true;
+    QTest::newRow("attack type and country without the victim")
+        << post << u"ddos"_s << u"FR"_s << u"وزارة الداخلية"_s << u"ddos"_s << u"FR"_s << true;
+    QTest::newRow("attack type alone is not enough") << post << u"ddos"_s << u"FR"_s << u"وزارة الداخلية"_s
+                                                     << u"ddos"_s << u"BE"_s << false;
+    QTest::newRow("a two-letter victim must be equal") << QStringList{u"CNSS"_s} << u"data_breach"_s << u"MA"_s
+                                                       << u"CN"_s << u"ddos"_s << u"MA"_s << false;
+    QTest::newRow("empty victim matches nothing by name") << post << u"ddos"_s << u"FR"_s << QString()
+                                                          << u"phishing"_s << u"FR"_s << false;
+}
+
+void EvaluationTest::matchesIncidents()
+{
+    QFETCH(QStringList, goldVictims);
+    QFETCH(QString, goldAttack);
+    QFETCH(QString, goldCountry);
+    QFETCH(QString, victim);
+    QFETCH(QString, attack);
+    QFETCH(QString, country);
+    QFETCH(bool, found);
+
+    EvalArticle article;
+    article.path = u"a.txt"_s;
+    article.incidents = {incident(victim, attack, country)};
+    const QJsonDocument gold = goldOf(QJsonArray{QJsonObject{
+        {u"file"_s, u"a.txt"_s},
+        {u"incidents"_s, QJsonArray{goldIncident(goldVictims, goldAttack, goldCountry, true)}}}});
+    const EvalReport report = evaluateArticles({article}, gold);
+    QCOMPARE(report.incidentRecall.total, 1);
+    QCOMPARE(report.incidentRecall.hit, found ? 1 : 0);
+    QCOMPARE(report.incidentPrecision.hit, found ? 1 : 0);
+    QCOMPARE(report.incidentPrecision.total, 1);
+}
+
+void EvaluationTest::countsEntityRecallByGoldType()
+{
+    EvalArticle article;
+    article.path = u"a.txt"_s;
+    article.entities = {entity(EntityType::Quantity, u"نحو 2 مليون منخرط"_s),
+                        entity(EntityType::Money, u"220 مليون يورو"_s),
+                        entity(EntityType::ThreatActor, u"“Jabaroot”"_s),
+                        entity(EntityType::Organization, u"هيئة البريد الوطنية في فرنسا"_s),
+                        entity(EntityType::Country, u"فرنسا"_s)};
+    const QJsonObject entities{
+        {u"number"_s, QJsonArray{u"2 مليون"_s, u"220 مليون يورو"_s, u"3 سنوات"_s}},
+        {u"actor"_s, QJsonArray{u"Jabaroot"_s}},
+        {u"organization"_s, QJsonArray{u"هيئة البريد الوطنيّة"_s, u"وزارة الداخلية"_s}},
+        {u"country"_s, QJsonArray{u"فرنسا"_s}}};
+    const QJsonDocument gold =
+        goldOf(QJsonArray{QJsonObject{{u"file"_s, u"a.txt"_s}, {u"entities"_s, entities},
+                                      {u"incidents"_s, QJsonArray{}}}});
+    const EvalReport report = evaluateArticles({article}, gold);
+    QHash<QString, EvalCount> byType;
+    for (const EvalLine &line : report.entityRecall) {
+        byType.insert(line.name, line.count);
+    }
+    QCOMPARE(byType.value(u"number"_s).hit, 2); // a quantity and a money amount
+    QCOMPARE(byType.value(u"number"_s).total, 3);
+    QCOMPARE(byType.value(u"actor"_s).hit, 1);
+    QCOMPARE(byType.value(u"organization"_s).hit, 1); // covered after folding the shadda
+    QCOMPARE(byType.value(u"organization"_s).total, 2);
+    QCOMPARE(byType.value(u"country"_s).hit, 1);
+    QVERIFY(report.misses.join(u'\n').contains(u"3 سنوات"_s));
+}
+
+void EvaluationTest::precisionCountsOnlyConfidentProposals()
+{
+    EvalArticle article;
+    article.path = u"a.txt"_s;
+    article.incidents = {incident(u"مصرف الأمل"_s, u"data_breach"_s, u"LB"_s, 0.9),
+                         incident(u"شركة أخرى"_s, u"ddos"_s, u"LB"_s, 0.7),
+                         incident(u"تخمين"_s, u"other"_s, u"LB"_s, 0.3),
+                         incident(u"مرفوض"_s, u"ddos"_s, u"LB"_s, 0.9)};
+    article.reviewStatus = {u"suggested"_s, u"suggested"_s, u"suggested"_s, u"rejected"_s};
+    const QJsonDocument gold = goldOf(QJsonArray{QJsonObject{
+        {u"file"_s, u"a.txt"_s},
+        {u"incidents"_s, QJsonArray{goldIncident({u"مصرف الأمل"_s}, u"data_breach"_s, u"LB"_s, true),
+                                   goldIncident({u"تخمين"_s}, u"other"_s, u"LB"_s)}}}});
+    const EvalReport report = evaluateArticles({article}, gold);
+    QCOMPARE(report.incidentRecall.hit, 1); // the low-confidence guess does not count
+    QCOMPARE(report.incidentRecall.total, 2);
+    QCOMPARE(report.incidentPrecision.hit, 1);
+    QCOMPARE(report.incidentPrecision.total, 2); // the rejected one is ignored
+    QCOMPARE(report.incidentRecallAnyConfidence.hit, 2);
+    QCOMPARE(report.incidentPrecisionAnyConfidence.total, 3);
+    QCOMPARE(report.primaryFirst.hit, 1);
+}
+
+void EvaluationTest::scoresFieldsOfMatchedAndPrimaryIncidents()
+{
+    ProposedIncident p = incident(u"الصندوق الوطني للضمان الاجتماعي"_s, u"data_breach"_s, u"MA"_s);
+    p.set(u"actor"_s, u"Jabaroot"_s, 0.8);
+    p.set(u"records_affected"_s, u"2000000"_s, 0.7);
+    p.set(u"records_qualifier"_s, u"exact"_s, 0.7);
+    EvalArticle article;
+    article.path = u"a.txt"_s;
+    article.incidents = {p};
+
+    QJsonObject primary = goldIncident({u"CNSS"_s, u"الصندوق الوطني للضمان الاجتماعي"_s}, u"data_breach"_s,
+                                       u"MA"_s, true);
+    primary.insert(u"actor"_s, QJsonArray{u"Jabaroot"_s, u"القراصنة الجزائريين"_s});
+    primary.insert(u"records_affected"_s, 2000000);
+    primary.insert(u"records_qualifier"_s, u"approx"_s);
+    primary.insert(u"disclosure"_s, u"claimed"_s);
+    // A second gold incident that nothing matches: not in the matched table, wrong
+    // in every field of nothing (it is not a primary).
+    const QJsonObject other = goldIncident({u"وزارة التشغيل"_s}, u"defacement"_s, u"MA"_s);
+    const QJsonDocument gold = goldOf(QJsonArray{
+        QJsonObject{{u"file"_s, u"a.txt"_s}, {u"incidents"_s, QJsonArray{primary, other}}},
+        // A missed primary counts wrong in every primary field.
+        QJsonObject{{u"file"_s, u"b.txt"_s},
+                    {u"incidents"_s, QJsonArray{goldIncident({u"مستشفى"_s}, u"ransomware"_s, u"TN"_s, true)}}}});
+    EvalArticle empty;
+    empty.path = u"b.txt"_s;
+    const EvalReport report = evaluateArticles({article, empty}, gold);
+
+    QHash<QString, EvalCount> fields;
+    for (const EvalLine &line : report.fields) {
+        fields.insert(line.name, line.count);
+    }
+    QCOMPARE(fields.value(u"victim"_s).hit, 1);
+    QCOMPARE(fields.value(u"victim"_s).total, 1);
+    QCOMPARE(fields.value(u"actor"_s).hit, 1);
+    QCOMPARE(fields.value(u"records_affected"_s).hit, 1);
+    QCOMPARE(fields.value(u"records_qualifier"_s).hit, 0); // approx expected
+    QCOMPARE(report.coreFields().hit, 5);
+    QCOMPARE(report.coreFields().total, 6);
+    QCOMPARE(report.primaryCoreFields().total, 12);
+    QCOMPARE(report.primaryCoreFields().hit, 5);
+    QCOMPARE(report.otherFields.size(), 1);
+    QCOMPARE(report.otherFields.first().name, u"disclosure"_s);
+    QCOMPARE(report.otherFields.first().count.hit, 0); // no disclosure proposed
+    QVERIFY(report.misses.join(u'\n').contains(u"records_qualifier (primary): expected «approx», got «exact»"_s));
+}
+
+void EvaluationTest::matchesArticlesByPathItemAndSuffix()
+{
+    EvalArticle first;
+    first.path = u"feed.jsonl"_s;
+    first.item = 2;
+    first.incidents = {incident(u"مصرف"_s, u"ddos"_s, u"SA"_s)};
+    EvalArticle stored; // the importer keeps the item in the path too
+    stored.path = u"feed.jsonl#3"_s;
+    stored.item = 3;
+    stored.incidents = {incident(u"وزارة"_s, u"ddos"_s, u"KW"_s)};
+    EvalArticle nested;
+    nested.path = u"seeds/003.txt"_s;
+    nested.incidents = {incident(u"مستشفى"_s, u"ddos"_s, u"TN"_s)};
+    const QJsonDocument gold = goldOf(QJsonArray{
+        QJsonObject{{u"file"_s, u"feed.jsonl#2"_s},
+                    {u"incidents"_s, QJsonArray{goldIncident({u"مصرف"_s}, u"ddos"_s, u"SA"_s, true)}}},
+        QJsonObject{{u"file"_s, u"003.txt"_s},
+                    {u"incidents"_s, QJsonArray{goldIncident({u"مستشفى"_s}, u"ddos"_s, u"TN"_s, true)}}},
+        QJsonObject{{u"file"_s, u"feed.jsonl#3"_s},
+                    {u"incidents"_s, QJsonArray{goldIncident({u"وزارة"_s}, u"ddos"_s, u"KW"_s, true)}}},
+        QJsonObject{{u"file"_s, u"missing.txt"_s}, {u"incidents"_s, QJsonArray{}}}});
+    const EvalReport report = evaluateArticles({first, stored, nested}, gold);
+    QCOMPARE(report.goldArticles, 4);
+    QCOMPARE(report.matchedArticles, 3);
+    QCOMPARE(report.unmatchedArticles, QStringList{u"missing.txt"_s});
+    QCOMPARE(report.incidentRecall.hit, 3);
+}
+
+void EvaluationTest::readsTheWorkspaceTables()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    Workspace workspace;
+    QVERIFY2(workspace.open(dir.filePath(u"eval.rasid"_s)), qPrintable(workspace.lastError()));
+    QSqlDatabase db = workspace.database();
+    QSqlQuery q(db);
+    QVERIFY(q.exec(u"INSERT INTO files(id, path, status) VALUES (1, 'a.txt', 'imported')"_s));
+    QVERIFY(q.exec(u"INSERT INTO articles(id, file_id, item, path, content_hash, text) "
+                   "VALUES (1, 1, 0, 'a.txt', 'h1', 'نص')"_s));
+    QVERIFY(q.exec(u"INSERT INTO files(id, path, status) VALUES (2, 'copy.txt', 'imported')"_s));
+    QVERIFY(q.exec(u"INSERT INTO articles(id, file_id, item, path, content_hash, text, duplicate_of) "
+                   "VALUES (2, 2, 0, 'copy.txt', 'h1', 'نص', 1)"_s));
+    q.prepare(u"INSERT INTO entities(article_id, start, \"end\", type, text, value) VALUES (1, 0, 5, ?, ?, ?)"_s);
+    q.addBindValue(u"country"_s);
+    q.addBindValue(u"فرنسا"_s);
+    q.addBindValue(u"FR"_s);
+    QVERIFY(q.exec());
+    ProposedIncident second = incident(u"وزارة الداخلية"_s, u"data_breach"_s, u"FR"_s, 0.7);
+    QVERIFY(storeProposedIncidents(db, 1, {incident(u"هيئة البريد الوطنية"_s, u"ddos"_s, u"FR"_s, 0.9), second}));
+
+    const QJsonObject goldArticle{
+        {u"file"_s, u"a.txt"_s},
+        {u"entities"_s, QJsonObject{{u"country"_s, QJsonArray{u"فرنسا"_s}}}},
+        {u"incidents"_s, QJsonArray{goldIncident({u"البريد"_s}, u"ddos"_s, u"FR"_s, true),
+                                   goldIncident({u"وزارة الداخلية"_s}, u"data_breach"_s, u"FR"_s)}}};
+    QJsonObject copy = goldArticle;
+    copy.insert(u"file"_s, u"copy.txt"_s);
+    const EvalReport report = evaluate(workspace, goldOf(QJsonArray{goldArticle, copy}));
+    QCOMPARE(report.matchedArticles, 2);
+    QCOMPARE(report.incidentRecall.hit, 4); // the duplicate is scored with its original's incidents
+    QCOMPARE(report.incidentPrecision.total, 4);
+    QCOMPARE(report.primaryFirst.hit, 2);
+    QCOMPARE(report.entityRecall.size(), 1);
+    QCOMPARE(report.entityRecall.first().count.hit, 2);
+}
+
+void EvaluationTest::formatsAReadableTable()
+{
+    EvalArticle article;
+    article.path = u"a.txt"_s;
+    article.incidents = {incident(u"وزارة"_s, u"ddos"_s, u"FR"_s)};
+    const QJsonDocument gold = goldOf(QJsonArray{QJsonObject{
+        {u"file"_s, u"a.txt"_s},
+        {u"entities"_s, QJsonObject{{u"person"_s, QJsonArray{u"ماكرون"_s}}}},
+        {u"incidents"_s, QJsonArray{goldIncident({u"البريد"_s}, u"phishing"_s, u"FR"_s, true)}}}});
+    const EvalReport report = evaluateArticles({article}, gold);
+    const QString brief = formatReport(report, false);
+    QVERIFY(brief.contains(u"Entity recall"_s));
+    QVERIFY(brief.contains(u"recall"_s));
+    QVERIFY(brief.contains(u"precision"_s));
+    QVERIFY(brief.contains(u"primary incidents"_s));
+    QVERIFY(!brief.contains(u"Misses"_s));
+    const QString verbose = formatReport(report, true);
+    QVERIFY(verbose.contains(u"Misses"_s));
+    QVERIFY(verbose.contains(u"entity person «ماكرون» not found"_s));
+    QVERIFY(verbose.contains(u"incident missed"_s));
+    QVERIFY(verbose.contains(u"proposal matches no gold incident"_s));
+}
+
+QTEST_GUILESS_MAIN(EvaluationTest)
+#include "evaluation_test.moc"
