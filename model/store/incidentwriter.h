@@ -8,16 +8,8 @@
 
 #include <memory>
 
-struct sqlite3;
-
 namespace Rasid {
 inline namespace Store {
-
-// The SQL function incident_field(fields, name): the value unpackFields() reads
-// for `name`, NULL when it reads no such field. Installed on every workspace
-// connection.
-inline constexpr const char *IncidentFieldFunction = "incident_field";
-bool registerIncidentFieldFunction(sqlite3 *db, QString *error);
 
 class BulkStatement;
 

@@ -2,7 +2,7 @@
 
 #include "extract/incident.h"
 #include "store/ftstokenizer.h"
-#include "store/incidentwriter.h"
+#include "store/sqlfunctions.h"
 #include "text/utf8.h"
 
 #include <sqlite3.h>
