@@ -4,6 +4,7 @@
 // after a deliberate change to extraction, and review the diff.
 
 #include "export/exporter.h"
+#include "exportmask.h"
 #include "export/jsonlexport.h"
 #include "export/verisexport.h"
 #include "extract/incident.h"
@@ -17,7 +18,6 @@
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -35,17 +35,6 @@ QByteArray readAll(const QString &path)
 {
     QFile file(path);
     return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
-}
-
-// Times and workspace-derived ids change from run to run; everything else must not.
-QByteArray masked(QByteArray bytes)
-{
-    QString text = QString::fromUtf8(bytes);
-    static const QRegularExpression times(u"\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d(\\.\\d+)?Z"_s);
-    static const QRegularExpression uuids(u"[0-9A-F]{8}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{4}-[0-9A-F]{12}"_s);
-    text.replace(times, u"<time>"_s);
-    text.replace(uuids, u"<uuid>"_s);
-    return text.toUtf8();
 }
 
 } // namespace
@@ -107,7 +96,7 @@ void SamplesExportTest::matchesGolden()
         QVERIFY2(ok, qPrintable(error));
     }
     QCOMPARE(rows, m_workspace.stats().incidents);
-    actual = masked(actual);
+    actual = maskedExport(actual);
     const QString goldenPath = kGoldenDir + u'/' + golden;
     if (qEnvironmentVariableIsSet("RASID_UPDATE_GOLDEN")) {
         QFile file(goldenPath);
