@@ -12,6 +12,8 @@ inline namespace Export {
  * that are copied rather than mapped (victim_id, countries, actor name,
  * data_total, timeline, summary, reference, plus) are written by
  * verisexport.cpp, which also runs the passes described in verismapping.h.
+ * The table stays whole: it is data, one rule per mapped value, and reads
+ * top to bottom as the mapping does.
  */
 const std::vector<VerisRule> &verisRules()
 {

@@ -37,6 +37,8 @@ namespace {
 /*
  * The ordered migrations: entry k brings a workspace from version k to k + 1.
  * Never edit a released step; append a new one and raise SchemaVersion.
+ * The list stays whole: it is one ordered table of SQL, and cutting it into
+ * functions would hide the order that the versions depend on.
  */
 const QVector<QStringList> &migrations()
 {
