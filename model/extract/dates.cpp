@@ -1,6 +1,7 @@
 #include "extract/dates.h"
 
 #include "extract/lexicon.h"
+#include "extract/numberwords.h"
 
 #include <QDate>
 #include <QHash>
@@ -646,7 +647,7 @@ bool DateGrammar::dateAt(int i, FoldedDate *d, int *next) const
         // A bare year after في، منذ، خلال، بحلول ... unless a noun says it is a count.
         int year = 0, after = 0, clitic = 0;
         if (i > 0 && lookup(m_t.yearPrepositions, i - 1, &clitic) && yearAt(i, &year, &after)
-            && !(isKind(after, TokenKind::Arabic) && Scan::isQuantityWord(word(after)))
+            && !(isKind(after, TokenKind::Arabic) && isQuantityWord(word(after)))
             && !isSymbol(after, u'%')) {
             d->iso = QString::number(year);
             d->confidence = 0.6;

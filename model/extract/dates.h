@@ -1,7 +1,7 @@
 #pragma once
 
 #include "extract/entity.h"
-#include "extract/quantities.h"
+#include "text/scan.h"
 #include "text/textfold.h"
 
 #include <QString>
