@@ -1,6 +1,7 @@
 #include "cli.h"
 
 #include "export/exporter.h"
+#include "export/exportformats.h"
 #include "export/jsonlexport.h"
 #include "export/verisexport.h"
 #include "export/xlsxexport.h"
@@ -295,8 +296,8 @@ int runExport(QCommandLineParser &parser, const QStringList &arguments)
         return usage(parser, u"--status takes suggested, confirmed or all"_s);
     }
     const QString format = parser.value(u"format"_s);
-    static const QStringList formats = {u"csv"_s, u"jsonl"_s, u"xlsx"_s, u"veris"_s};
-    if (!formats.contains(format)) {
+    const ExportFormatSpec *spec = exportFormatById(format);
+    if (!spec) {
         return usage(parser, u"unknown --format %1 (csv, jsonl, xlsx or veris)"_s.arg(format));
     }
     Workspace workspace;
@@ -307,18 +308,16 @@ int runExport(QCommandLineParser &parser, const QStringList &arguments)
     QString error;
     int rows = 0;
     bool ok = false;
-    if (format == u"xlsx") {
-        ok = exportXlsx(workspace, outPath, options, &error, &rows);
-    } else if (format == u"veris") {
-        ok = exportVeris(workspace, outPath, parser.isSet(u"single-file"_s), options, &error, &rows);
+    if (spec->toPath) {
+        ok = spec->toPath(workspace, outPath, !spec->writesFolder || parser.isSet(u"single-file"_s), options, &error,
+                          &rows);
     } else {
         // QSaveFile: an interrupted export never leaves a half-written file behind.
         QSaveFile file(outPath);
         if (!file.open(QIODevice::WriteOnly)) {
             error = file.errorString();
         } else {
-            ok = format == u"csv" ? exportCsv(workspace, file, options, &error, &rows)
-                                  : exportJsonLines(workspace, file, options, &error, &rows);
+            ok = spec->toDevice(workspace, file, options, &error, &rows);
             if (ok && !file.commit()) {
                 ok = false;
                 error = file.errorString();

@@ -1,7 +1,6 @@
 #include "exportrunner.h"
 
-#include "export/jsonlexport.h"
-#include "export/verisexport.h"
+#include "export/exportformats.h"
 #include "export/xlsxexport.h"
 #include "store/workspace.h"
 
@@ -12,19 +11,29 @@ using namespace Qt::StringLiterals;
 
 namespace Rasid {
 
-QString exportFormatSuffix(ExportFormat format)
+namespace {
+
+// The row of the formats table of an interface format.
+const ExportFormatSpec &specOf(ExportFormat format)
 {
     switch (format) {
     case ExportFormat::Csv:
-        return u"csv"_s;
+        break;
     case ExportFormat::JsonLines:
-        return u"jsonl"_s;
+        return *exportFormatById(u"jsonl");
     case ExportFormat::Xlsx:
-        return u"xlsx"_s;
+        return *exportFormatById(u"xlsx");
     case ExportFormat::Veris:
-        return u"json"_s;
+        return *exportFormatById(u"veris");
     }
-    return {};
+    return *exportFormatById(u"csv");
+}
+
+} // namespace
+
+QString exportFormatSuffix(ExportFormat format)
+{
+    return specOf(format).suffix.toString();
 }
 
 bool isExportFormatAvailable(ExportFormat format)
@@ -40,13 +49,10 @@ ExportResult exportIncidents(const QString &workspacePath, const ExportRequest &
         result.error = workspace.lastError();
         return result;
     }
+    const ExportFormatSpec &spec = specOf(request.format);
     // XLSX and VERIS write by file name, each safely (temporary file, then rename).
-    if (request.format == ExportFormat::Xlsx) {
-        result.ok = exportXlsx(workspace, request.outputPath, request.options, &result.error, &result.rows);
-        return result;
-    }
-    if (request.format == ExportFormat::Veris) {
-        result.ok = exportVeris(workspace, request.outputPath, true, request.options, &result.error, &result.rows);
+    if (spec.toPath) {
+        result.ok = spec.toPath(workspace, request.outputPath, true, request.options, &result.error, &result.rows);
         return result;
     }
     QSaveFile file(request.outputPath);
@@ -55,11 +61,7 @@ ExportResult exportIncidents(const QString &workspacePath, const ExportRequest &
                            .arg(request.outputPath, file.errorString());
         return result;
     }
-    if (request.format == ExportFormat::Csv) {
-        result.ok = exportCsv(workspace, file, request.options, &result.error, &result.rows);
-    } else {
-        result.ok = exportJsonLines(workspace, file, request.options, &result.error, &result.rows);
-    }
+    result.ok = spec.toDevice(workspace, file, request.options, &result.error, &result.rows);
     if (result.ok && !file.commit()) {
         result.ok = false;
         result.error = file.errorString();

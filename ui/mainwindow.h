@@ -21,7 +21,9 @@ class ArticleView;
 class ImportController;
 class ImportStatusWidget;
 class IncidentPanel;
+class NavigationController;
 class ProblemsDialog;
+class ReviewActions;
 class WorkspaceSession;
 inline namespace Store { struct ImportSummary; }
 
@@ -32,6 +34,11 @@ inline namespace Store { struct ImportSummary; }
  * wires the views to the session's models, and turns every command (menus,
  * shortcuts, context menu) into an undo command on the session's stack.
  * There is no Save: every edit is in the workspace once its command ran.
+ *
+ * The review and entity commands live in ReviewActions, the walk through the
+ * article list in NavigationController, both owned by the window; its actions
+ * and menus are set up in mainwindowmenus.cpp, opening, closing and importing
+ * in mainwindowworkspace.cpp.
  */
 class MainWindow final : public QMainWindow
 {
@@ -70,6 +77,8 @@ public:
     bool showArticle(qint64 articleId);
     // The article view's context menu for a viewport position (the caller owns it).
     QMenu *createArticleContextMenu(const QPoint &pos);
+    // A word in the status bar, for the window and its controllers.
+    void showMessage(const QString &message, int timeoutMs = 6000);
 
 signals:
     void workspaceOpened(const QString &path);
@@ -99,7 +108,6 @@ private:
     void updateArticlePosition();
     void saveWindowState();
     void loadPreferences();
-    void showMessage(const QString &message, int timeoutMs = 6000);
     void showError(const QString &title, const QString &message);
 
     // Commands
@@ -111,23 +119,6 @@ private:
     void exportIncidents();
     void openSettings();
     void openProblems();
-    void moveArticle(int delta);
-    void nextUnreviewed(bool backwards);
-    void confirmField();
-    void confirmIncident();
-    void rejectIncident();
-    void addIncident();
-    void splitIncident();
-    void mergeIncidents();
-    void deleteIncident();
-    void markNoIncident();
-    void assignSelection(const QString &field);
-    void markEntity(const QString &type);
-    void changeEntityType(qint64 entityId, const QString &type);
-    void removeEntity(qint64 entityId);
-    void offerApplyToCorpus(const QString &surface, const QString &type, const QString &value);
-    void showArticleContextMenu(const QPoint &pos);
-    qint64 ensureIncident();
 
     std::unique_ptr<WorkspaceSession> m_session;
     ActionRegistry *m_actions = nullptr;
@@ -137,6 +128,9 @@ private:
     QSplitter *m_splitter = nullptr;
     ImportController *m_import = nullptr;
     ImportStatusWidget *m_importStatus = nullptr;
+    // The review and entity commands, and the walk through the article list.
+    ReviewActions *m_review = nullptr;
+    NavigationController *m_navigation = nullptr;
     QToolButton *m_problemsButton = nullptr;
     QPointer<ProblemsDialog> m_problemsDialog;
     QMenu *m_fileMenu = nullptr;

@@ -932,89 +932,6 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
         </translation>
     </message>
     <message>
-        <source>This is the last article.</source>
-        <translation>هذا آخر مقال.</translation>
-    </message>
-    <message>
-        <source>This is the first article.</source>
-        <translation>هذا أول مقال.</translation>
-    </message>
-    <message>
-        <source>No other unreviewed article in the list.</source>
-        <translation>لا يوجد في القائمة مقال آخر غير مراجَع.</translation>
-    </message>
-    <message>
-        <source>Select the words in the article first.</source>
-        <translation>حدد الكلمات في المقال أولًا.</translation>
-    </message>
-    <message>
-        <source>No number found in “%1”.</source>
-        <translation>لم يُعثر على عدد في «%1».</translation>
-    </message>
-    <message>
-        <source>No date found in “%1”.</source>
-        <translation>لم يُعثر على تاريخ في «%1».</translation>
-    </message>
-    <message>
-        <source>No country found in “%1”.</source>
-        <translation>لم يُعثر على بلد في «%1».</translation>
-    </message>
-    <message>
-        <source>No attack type found in “%1”.</source>
-        <translation>لم يُعثر على نوع هجوم في «%1».</translation>
-    </message>
-    <message>
-        <source>Assign “%1” to %2</source>
-        <translation>إسناد «%1» إلى %2</translation>
-    </message>
-    <message>
-        <source>%1: %2</source>
-        <translation>%1: %2</translation>
-    </message>
-    <message>
-        <source>“%1” cannot be stored as %2.</source>
-        <translation>لا يمكن حفظ «%1» في %2.</translation>
-    </message>
-    <message>
-        <source>Mark every “%1” in the corpus as %2 (also with و ف ب ل ال attached) and remember it for later imports?</source>
-        <translation>هل تريد تمييز كل «%1» في المدونة بوصفه %2 (ومعه السوابق و ف ب ل ال) وتذكّره في عمليات الاستيراد اللاحقة؟</translation>
-    </message>
-    <message>
-        <source>Apply to All Occurrences</source>
-        <translation>تطبيق على كل المواضع</translation>
-    </message>
-    <message numerus="yes">
-        <source>%n occurrence(s) marked in the corpus.</source>
-        <translation>
-            <numerusform>لم يُميَّز أي موضع في المدونة.</numerusform>
-            <numerusform>مُيِّز موضع واحد في المدونة.</numerusform>
-            <numerusform>مُيِّز موضعان في المدونة.</numerusform>
-            <numerusform>مُيِّزت %n مواضع في المدونة.</numerusform>
-            <numerusform>مُيِّز %n موضعًا في المدونة.</numerusform>
-            <numerusform>مُيِّز %n موضع في المدونة.</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>&amp;Copy</source>
-        <translation>نسخ</translation>
-    </message>
-    <message>
-        <source>&amp;Mark Selection as Entity</source>
-        <translation>تمييز التحديد ككيان</translation>
-    </message>
-    <message>
-        <source>Change Type of “%1”</source>
-        <translation>تغيير نوع «%1»</translation>
-    </message>
-    <message>
-        <source>Remove Entity “%1”</source>
-        <translation>إزالة الكيان «%1»</translation>
-    </message>
-    <message>
-        <source>Apply “%1” to All Occurrences</source>
-        <translation>تطبيق «%1» على كل المواضع</translation>
-    </message>
-    <message>
         <source>Exporting to %1…</source>
         <translation>جارٍ التصدير إلى %1…</translation>
     </message>
@@ -1059,6 +976,21 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>, </source>
         <translation>، </translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::NavigationController</name>
+    <message>
+        <source>This is the last article.</source>
+        <translation>هذا آخر مقال.</translation>
+    </message>
+    <message>
+        <source>This is the first article.</source>
+        <translation>هذا أول مقال.</translation>
+    </message>
+    <message>
+        <source>No other unreviewed article in the list.</source>
+        <translation>لا يوجد في القائمة مقال آخر غير مراجَع.</translation>
     </message>
 </context>
 <context>
@@ -1130,6 +1062,84 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>unknown</source>
         <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ReviewActions</name>
+    <message>
+        <source>Select the words in the article first.</source>
+        <translation>حدد الكلمات في المقال أولًا.</translation>
+    </message>
+    <message>
+        <source>No number found in “%1”.</source>
+        <translation>لم يُعثر على عدد في «%1».</translation>
+    </message>
+    <message>
+        <source>No date found in “%1”.</source>
+        <translation>لم يُعثر على تاريخ في «%1».</translation>
+    </message>
+    <message>
+        <source>No country found in “%1”.</source>
+        <translation>لم يُعثر على بلد في «%1».</translation>
+    </message>
+    <message>
+        <source>No attack type found in “%1”.</source>
+        <translation>لم يُعثر على نوع هجوم في «%1».</translation>
+    </message>
+    <message>
+        <source>Assign “%1” to %2</source>
+        <translation>إسناد «%1» إلى %2</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>“%1” cannot be stored as %2.</source>
+        <translation>لا يمكن حفظ «%1» في %2.</translation>
+    </message>
+    <message>
+        <source>Mark every “%1” in the corpus as %2 (also with و ف ب ل ال attached) and remember it for later imports?</source>
+        <translation>هل تريد تمييز كل «%1» في المدونة بوصفه %2 (ومعه السوابق و ف ب ل ال) وتذكّره في عمليات الاستيراد اللاحقة؟</translation>
+    </message>
+    <message>
+        <source>Apply to All Occurrences</source>
+        <translation>تطبيق على كل المواضع</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n occurrence(s) marked in the corpus.</source>
+        <translation>
+            <numerusform>لم يُميَّز أي موضع في المدونة.</numerusform>
+            <numerusform>مُيِّز موضع واحد في المدونة.</numerusform>
+            <numerusform>مُيِّز موضعان في المدونة.</numerusform>
+            <numerusform>مُيِّزت %n مواضع في المدونة.</numerusform>
+            <numerusform>مُيِّز %n موضعًا في المدونة.</numerusform>
+            <numerusform>مُيِّز %n موضع في المدونة.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>&amp;Assign Selection To</source>
+        <translation>إسناد التحديد إلى</translation>
+    </message>
+    <message>
+        <source>&amp;Mark Selection as Entity</source>
+        <translation>تمييز التحديد ككيان</translation>
+    </message>
+    <message>
+        <source>Change Type of “%1”</source>
+        <translation>تغيير نوع «%1»</translation>
+    </message>
+    <message>
+        <source>Remove Entity “%1”</source>
+        <translation>إزالة الكيان «%1»</translation>
+    </message>
+    <message>
+        <source>Apply “%1” to All Occurrences</source>
+        <translation>تطبيق «%1» على كل المواضع</translation>
     </message>
 </context>
 <context>
