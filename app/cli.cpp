@@ -2,9 +2,6 @@
 
 #include "export/exporter.h"
 #include "export/exportformats.h"
-#include "export/jsonlexport.h"
-#include "export/verisexport.h"
-#include "export/xlsxexport.h"
 #include "store/importer.h"
 #include "store/workspace.h"
 #include "store/workspaceevaluation.h"
