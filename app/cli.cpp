@@ -304,23 +304,8 @@ int runExport(QCommandLineParser &parser, const QStringList &arguments)
     const QString outPath = parser.value(u"out"_s);
     QString error;
     int rows = 0;
-    bool ok = false;
-    if (spec->toPath) {
-        ok = spec->toPath(workspace, outPath, !spec->writesFolder || parser.isSet(u"single-file"_s), options, &error,
-                          &rows);
-    } else {
-        // QSaveFile: an interrupted export never leaves a half-written file behind.
-        QSaveFile file(outPath);
-        if (!file.open(QIODevice::WriteOnly)) {
-            error = file.errorString();
-        } else {
-            ok = spec->toDevice(workspace, file, options, &error, &rows);
-            if (ok && !file.commit()) {
-                ok = false;
-                error = file.errorString();
-            }
-        }
-    }
+    const bool ok = writeExport(*spec, workspace, outPath, !spec->writesFolder || parser.isSet(u"single-file"_s),
+                                options, &error, &rows);
     if (!ok) {
         err() << kProgram << u": export to "_s << outPath << u" failed: "_s << error << u'\n';
         return SomeInputFailed;

@@ -5,7 +5,6 @@
 #include "store/workspace.h"
 
 #include <QCoreApplication>
-#include <QSaveFile>
 
 using namespace Qt::StringLiterals;
 
@@ -49,22 +48,12 @@ ExportResult exportIncidents(const QString &workspacePath, const ExportRequest &
         result.error = workspace.lastError();
         return result;
     }
-    const ExportFormatSpec &spec = specOf(request.format);
-    // XLSX and VERIS write by file name, each safely (temporary file, then rename).
-    if (spec.toPath) {
-        result.ok = spec.toPath(workspace, request.outputPath, true, request.options, &result.error, &result.rows);
-        return result;
-    }
-    QSaveFile file(request.outputPath);
-    if (!file.open(QIODevice::WriteOnly)) {
+    bool notOpened = false;
+    result.ok = writeExport(specOf(request.format), workspace, request.outputPath, true, request.options,
+                            &result.error, &result.rows, &notOpened);
+    if (notOpened) {
         result.error = QCoreApplication::translate("Rasid::ExportDialog", "Cannot write %1: %2")
-                           .arg(request.outputPath, file.errorString());
-        return result;
-    }
-    result.ok = spec.toDevice(workspace, file, request.options, &result.error, &result.rows);
-    if (result.ok && !file.commit()) {
-        result.ok = false;
-        result.error = file.errorString();
+                           .arg(request.outputPath, result.error);
     }
     return result;
 }

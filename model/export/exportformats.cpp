@@ -4,6 +4,8 @@
 #include "export/verisexport.h"
 #include "export/xlsxexport.h"
 
+#include <QSaveFile>
+
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
@@ -38,6 +40,33 @@ const ExportFormatSpec *exportFormatById(QStringView id)
         }
     }
     return nullptr;
+}
+
+bool writeExport(const ExportFormatSpec &format, const Workspace &workspace, const QString &path, bool singleFile,
+                 const ExportOptions &options, QString *error, int *rows, bool *notOpened)
+{
+    if (notOpened) {
+        *notOpened = false;
+    }
+    if (format.toPath) {
+        return format.toPath(workspace, path, singleFile, options, error, rows);
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly)) {
+        if (notOpened) {
+            *notOpened = true;
+        }
+        *error = file.errorString();
+        return false;
+    }
+    if (!format.toDevice(workspace, file, options, error, rows)) {
+        return false;
+    }
+    if (!file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
 }
 
 } // namespace Export

@@ -39,5 +39,13 @@ const std::array<ExportFormatSpec, 4> &exportFormats();
 // The format of a command-line id, or nullptr.
 const ExportFormatSpec *exportFormatById(QStringView id);
 
+// Writes the workspace's incidents in `format` to `path`, never leaving a
+// half-written file behind: a device format through a QSaveFile, the others by
+// path (temporary file, then rename). singleFile is passed to a format that
+// writesFolder. When the file cannot be opened for writing, *notOpened is set
+// (so that a caller can word that case itself) and *error holds the reason.
+bool writeExport(const ExportFormatSpec &format, const Workspace &workspace, const QString &path, bool singleFile,
+                 const ExportOptions &options, QString *error, int *rows, bool *notOpened = nullptr);
+
 } // namespace Export
 } // namespace Rasid
