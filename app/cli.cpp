@@ -374,8 +374,28 @@ int runEntities(QCommandLineParser &parser, const QStringList &arguments)
 void setupEval(QCommandLineParser &parser)
 {
     parser.addPositionalArgument(u"workspace"_s, u"Workspace file."_s);
-    parser.addOption({u"gold"_s, u"Hand-coded reference (JSON, the format of seeds.json)."_s, u"file"_s});
+    parser.addOption({u"gold"_s,
+                      u"Hand-coded reference (JSON, the format of seeds.json); repeat it to score several sets, "
+                      "each on its own and then together."_s,
+                      u"file"_s});
     parser.addOption({u"verbose"_s, u"List every miss."_s});
+}
+
+bool readGold(const QString &path, QJsonDocument &gold)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err() << kProgram << u": cannot read "_s << file.fileName() << u": "_s << file.errorString() << u'\n';
+        return false;
+    }
+    QJsonParseError parseError;
+    gold = QJsonDocument::fromJson(file.readAll(), &parseError);
+    if (gold.isNull()) {
+        err() << kProgram << u": "_s << file.fileName() << u" is not valid JSON: "_s << parseError.errorString()
+              << u'\n';
+        return false;
+    }
+    return true;
 }
 
 int runEval(QCommandLineParser &parser, const QStringList &arguments)
@@ -383,26 +403,32 @@ int runEval(QCommandLineParser &parser, const QStringList &arguments)
     if (const int rc = parse(parser, arguments, 1); rc >= 0) {
         return rc;
     }
-    if (!parser.isSet(u"gold"_s)) {
+    const QStringList goldPaths = parser.values(u"gold"_s);
+    if (goldPaths.isEmpty()) {
         return usage(parser, u"--gold is required"_s);
     }
-    QFile goldFile(parser.value(u"gold"_s));
-    if (!goldFile.open(QIODevice::ReadOnly)) {
-        err() << kProgram << u": cannot read "_s << goldFile.fileName() << u": "_s << goldFile.errorString() << u'\n';
-        return SomeInputFailed;
-    }
-    QJsonParseError parseError;
-    const QJsonDocument gold = QJsonDocument::fromJson(goldFile.readAll(), &parseError);
-    if (gold.isNull()) {
-        err() << kProgram << u": "_s << goldFile.fileName() << u" is not valid JSON: "_s << parseError.errorString()
-              << u'\n';
-        return SomeInputFailed;
+    QVector<QJsonDocument> golds;
+    for (const QString &path : goldPaths) {
+        QJsonDocument gold;
+        if (!readGold(path, gold)) {
+            return SomeInputFailed;
+        }
+        golds.append(gold);
     }
     Workspace workspace;
     if (!openWorkspace(workspace, parser.positionalArguments().first(), Workspace::Mode::ReadOnly)) {
         return SomeInputFailed;
     }
-    out() << formatReport(evaluate(workspace, gold), parser.isSet(u"verbose"_s));
+    const bool verbose = parser.isSet(u"verbose"_s);
+    if (golds.size() == 1) {
+        out() << formatReport(evaluate(workspace, golds.first()), verbose);
+        return Success;
+    }
+    for (int i = 0; i < golds.size(); ++i) {
+        out() << u"== "_s << QFileInfo(goldPaths[i]).fileName() << u"\n\n"_s
+              << formatReport(evaluate(workspace, golds[i]), verbose) << u'\n';
+    }
+    out() << u"== total\n\n"_s << formatReport(evaluate(workspace, mergeGold(golds)), verbose);
     return Success;
 }
 
@@ -418,7 +444,7 @@ const QVector<Command> &commands()
          runEntities, setupEntities},
         {u"search"_s, u"search <file> <query> [--limit N] [--count]"_s,
          u"Arabic-aware full-text search; prints matching article paths, best first."_s, runSearch, setupSearch},
-        {u"eval"_s, u"eval <file> --gold <gold.json> [--verbose]"_s,
+        {u"eval"_s, u"eval <file> --gold <gold.json> [--gold <gold.json> ...] [--verbose]"_s,
          u"Entity recall, incident recall and precision and field accuracy against a hand-coded reference."_s,
          runEval, setupEval},
         {u"stats"_s, u"stats <file> [--json]"_s, u"Counts, review progress and import problems."_s, runStats,

@@ -1,16 +1,16 @@
 #include "extract/evaluation.h"
 
-#include "text/textfold.h"
-
 #include <QHash>
 #include <QJsonArray>
 #include <QJsonObject>
-#include <QLoggingCategory>
 #include <QMap>
+#include <QRegularExpression>
 #include <QSet>
-#include <QVariant>
 
 #include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -19,27 +19,60 @@ inline namespace Extract {
 
 namespace {
 
-// Folded, with runs of spaces collapsed: how gold forms and extracted values compare.
-QString key(QStringView text)
+constexpr int CalibrationBins = 10;
+
+bool isScorerMark(char16_t c)
 {
-    return fold(text).simplified();
+    return (c >= 0x0610 && c <= 0x061A) || (c >= 0x064B && c <= 0x065F) || c == 0x0670
+        || (c >= 0x06D6 && c <= 0x06ED) || c == 0x0640;
 }
 
-// A gold form and an extracted value match when either contains the other after
-// folding; a very short one must be equal (no "ال" inside everything).
-bool formsMatch(const QString &gold, const QString &value)
+bool isScorerPunctuation(char16_t c)
 {
-    const QString g = key(gold);
-    const QString v = key(value);
-    if (g.isEmpty() || v.isEmpty()) {
-        return false;
-    }
-    if (std::min(g.size(), v.size()) < 3) {
-        return g == v;
-    }
-    return g.contains(v) || v.contains(g);
+    static constexpr char16_t marks[] = u"«»“”\"'()[].,،؛:";
+    return std::find(std::begin(marks), std::end(marks) - 1, c) != std::end(marks) - 1;
 }
 
+char16_t scorerLetter(char16_t c)
+{
+    switch (c) {
+    case u'أ':
+    case u'إ':
+    case u'آ':
+    case u'ٱ':
+        return u'ا';
+    case u'ى':
+        return u'ي';
+    case u'ة':
+        return u'ه';
+    default:
+        break;
+    }
+    if (c >= 0x0660 && c <= 0x0669) {
+        return char16_t(u'0' + (c - 0x0660));
+    }
+    if (c >= 0x06F0 && c <= 0x06F9) {
+        return char16_t(u'0' + (c - 0x06F0));
+    }
+    return c;
+}
+
+// The file name of an article or gold path: what the scorer pairs them by.
+QString baseName(QString path)
+{
+    path.replace(u'\\', u'/');
+    return path.mid(path.lastIndexOf(u'/') + 1);
+}
+
+// "feed.jsonl#2" for the second item of a JSON lines file; the workspace may already
+// store its items' paths in that form.
+QString articleKey(const QString &path, int item)
+{
+    const QString suffix = u'#' + QString::number(item);
+    return baseName(item > 0 && !path.endsWith(suffix) ? path + suffix : path);
+}
+
+// Gold forms of a victim or actor: a list, or one string; empty entries dropped.
 QStringList goldForms(const QJsonValue &value)
 {
     QStringList forms;
@@ -55,14 +88,125 @@ QStringList goldForms(const QJsonValue &value)
     return forms;
 }
 
-// The entity types that cover a gold entity list of the given name.
+bool isNullish(const QJsonValue &v)
+{
+    return v.isNull() || v.isUndefined();
+}
+
+// The scorer's alias_match: the normalized value and a normalized gold form
+// contain one another.
+bool aliasMatch(const QString &value, const QJsonValue &gold)
+{
+    const QString v = scorerKey(value);
+    if (v.isEmpty()) {
+        return false;
+    }
+    for (const QString &form : goldForms(gold)) {
+        const QString g = scorerKey(form);
+        if (!g.isEmpty() && (v.contains(g) || g.contains(v))) {
+            return true;
+        }
+    }
+    return false;
+}
+
+// A number as the scorer reads a cell: thousands commas dropped, spaces trimmed.
+std::optional<double> cellNumber(const QString &cell)
+{
+    bool ok = false;
+    const double n = QString(cell).remove(u',').trimmed().toDouble(&ok);
+    return ok ? std::optional<double>(n) : std::nullopt;
+}
+
+QString goldText(const QJsonValue &v)
+{
+    if (v.isDouble()) {
+        return QString::number(v.toDouble());
+    }
+    if (v.isBool()) {
+        return v.toBool() ? u"True"_s : u"False"_s;
+    }
+    return v.toString();
+}
+
+// The scorer's field_ok: whether a core field of a proposal agrees with the gold.
+bool coreFieldOk(const QString &name, const QJsonObject &gold, const ProposedIncident &p)
+{
+    const QJsonValue g = gold.value(name);
+    const QString v = p.value(name).trimmed();
+    if (name == u"victim"_s || name == u"actor"_s) {
+        return goldForms(g).isEmpty() ? v.isEmpty() : aliasMatch(v, g);
+    }
+    if (name == u"records_affected"_s) {
+        if (isNullish(g)) {
+            return v.isEmpty();
+        }
+        const std::optional<double> n = cellNumber(v);
+        return n && std::abs(*n - g.toDouble()) <= 0.01 * g.toDouble();
+    }
+    if (isNullish(g)) {
+        return true;
+    }
+    QStringList alternatives{goldText(g)};
+    for (const QJsonValue &alt : gold.value(name + u"_alt"_s).toArray()) {
+        alternatives.append(goldText(alt));
+    }
+    return std::any_of(alternatives.cbegin(), alternatives.cend(),
+                       [&](const QString &a) { return a.toLower() == v.toLower(); });
+}
+
+// The scorer's score_pair: victim 3, attack type 1, victim country 1, records 1.
+int pairScore(const QJsonObject &gold, const ProposedIncident &p)
+{
+    int score = 0;
+    if (aliasMatch(p.value(u"victim"_s), gold.value(u"victim"_s))) {
+        score += 3;
+    }
+    if (coreFieldOk(u"attack_type"_s, gold, p)) {
+        score += 1;
+    }
+    const QJsonValue country = gold.value(u"victim_country"_s);
+    if (country.isString() && p.value(u"victim_country"_s) == country.toString()) {
+        score += 1;
+    }
+    const QJsonValue records = gold.value(u"records_affected"_s);
+    if (records.isDouble() && records.toDouble() != 0 && coreFieldOk(u"records_affected"_s, gold, p)) {
+        score += 1;
+    }
+    return score;
+}
+
+// Fields outside the core, reported for information over matched incidents.
+bool otherFieldOk(const QString &field, const QJsonObject &gold, const ProposedIncident &p)
+{
+    const QString value = p.value(field);
+    const QJsonValue g = gold.value(field);
+    if (field == u"data_types"_s) {
+        QStringList expected;
+        for (const QJsonValue &v : g.toArray()) {
+            expected.append(v.toString());
+        }
+        QStringList got = value.split(u';', Qt::SkipEmptyParts);
+        expected.sort();
+        got.sort();
+        return expected == got;
+    }
+    if (isNullish(g)) {
+        return value.isEmpty();
+    }
+    return value.compare(goldText(g), Qt::CaseInsensitive) == 0;
+}
+
+// The entity types that cover a gold entity list of the given name, by the
+// scorer's table: an actor may be any named agent, a number any quantity,
+// amount or date.
 QVector<EntityType> typesForGold(const QString &name)
 {
     if (name == u"number"_s) {
-        return {EntityType::Quantity, EntityType::Money};
+        return {EntityType::Quantity, EntityType::Money, EntityType::Date};
     }
     if (name == u"actor"_s) {
-        return {EntityType::ThreatActor};
+        return {EntityType::ThreatActor, EntityType::Organization, EntityType::Person};
     }
     if (name == u"place"_s) {
         return {EntityType::Place, EntityType::Country};
@@ -72,92 +216,6 @@ QVector<EntityType> typesForGold(const QString &name)
         return {type};
     }
     return {};
-}
-
-// "feed.jsonl#2" for the second item of a JSON lines file; the workspace may already
-// store its items' paths in that form.
-QString articleKey(const QString &path, int item)
-{
-    const QString suffix = u'#' + QString::number(item);
-    return item > 0 && !path.endsWith(suffix) ? path + suffix : path;
-}
-
-struct GoldIncident
-{
-    QJsonObject object;
-    bool primary = false;
-};
-
-// A proposal as the scoring reads it.
-struct Proposal
-{
-    const ProposedIncident *incident = nullptr;
-    bool first = false; // listed first: the article's primary
-    bool counted = false;
-};
-
-// How well a proposal matches a gold incident: 0 no match; 1 attack type and
-// country; 2 a victim form; 2.5 a victim form and the attack type.
-double matchScore(const QJsonObject &gold, const ProposedIncident &p)
-{
-    const QString victim = p.value(u"victim"_s);
-    const QString attack = p.value(u"attack_type"_s);
-    bool victimMatch = false;
-    for (const QString &form : goldForms(gold.value(u"victim"_s))) {
-        victimMatch = victimMatch || formsMatch(form, victim);
-    }
-    const QString goldAttack = gold.value(u"attack_type"_s).toString();
-    const QString goldCountry = gold.value(u"victim_country"_s).toString();
-    if (victimMatch) {
-        return attack == goldAttack ? 2.5 : 2.0;
-    }
-    if (!goldAttack.isEmpty() && attack == goldAttack && !goldCountry.isEmpty()
-        && p.value(u"victim_country"_s).compare(goldCountry, Qt::CaseInsensitive) == 0) {
-        return 1.0;
-    }
-    return 0.0;
-}
-
-// Whether a proposed field agrees with the gold; null in the gold wants an empty field.
-bool fieldCorrect(const QString &field, const QJsonObject &gold, const ProposedIncident *p)
-{
-    const QString value = p ? p->value(field) : QString();
-    const QJsonValue g = gold.value(field);
-    if (field == u"victim"_s || field == u"actor"_s) {
-        const QStringList forms = goldForms(g);
-        if (forms.isEmpty()) {
-            return p && value.isEmpty();
-        }
-        return std::any_of(forms.cbegin(), forms.cend(), [&](const QString &f) { return formsMatch(f, value); });
-    }
-    if (field == u"records_affected"_s) {
-        if (g.isNull() || g.isUndefined()) {
-            return p && value.isEmpty();
-        }
-        return value == QString::number(qint64(g.toDouble()));
-    }
-    if (field == u"records_qualifier"_s) {
-        QString expected = g.toString();
-        const QJsonValue records = gold.value(u"records_affected"_s);
-        if (expected.isEmpty() && !(records.isNull() || records.isUndefined())) {
-            expected = u"exact"_s;
-        }
-        return p && value == expected;
-    }
-    if (field == u"data_types"_s) {
-        QStringList expected;
-        for (const QJsonValue &v : g.toArray()) {
-            expected.append(v.toString());
-        }
-        QStringList got = value.split(u';', Qt::SkipEmptyParts);
-        expected.sort();
-        got.sort();
-        return p && expected == got;
-    }
-    if (g.isNull() || g.isUndefined()) {
-        return p && value.isEmpty();
-    }
-    return p && value.compare(g.toString(), Qt::CaseInsensitive) == 0;
 }
 
 QString describe(const ProposedIncident &p)
@@ -185,7 +243,7 @@ QString goldValueText(const QJsonValue &v)
     if (v.isDouble()) {
         return QString::number(qint64(v.toDouble()));
     }
-    if (v.isNull() || v.isUndefined()) {
+    if (isNullish(v)) {
         return u"(none)"_s;
     }
     return v.toString();
@@ -210,7 +268,264 @@ void addLine(QVector<EvalLine> &lines, const QString &name, bool hit)
     lines.append({name, {hit ? 1 : 0, 1}});
 }
 
+// A proposal of one gold article as the scoring reads it.
+struct Row
+{
+    const ProposedIncident *incident = nullptr;
+    double confidence = 0.0; // as exported
+};
+
+// What the workspace holds for one gold article: the rows and entities of
+// every article of that file name, in order.
+struct ArticleView
+{
+    bool found = false;
+    QVector<Row> rows;
+    QVector<QPair<EntityType, QString>> entities; // type, scorer key of the text
+};
+
+class Scorer
+{
+public:
+    explicit Scorer(const QVector<EvalArticle> &articles);
+    void score(const QJsonObject &goldArticle);
+    EvalReport take();
+
+private:
+    ArticleView viewOf(const QString &file) const;
+    void scoreEntities(const QString &file, const QJsonObject &gold, const ArticleView &view);
+    QVector<int> assign(const QJsonArray &gold, const QVector<Row> &rows) const;
+    void scoreIncident(const QString &file, const QJsonObject &gold, const Row *row, bool first);
+    void scoreProposals(const QString &file, const QJsonArray &gold, const ArticleView &view,
+                        const QVector<int> &matched);
+
+    QHash<QString, QVector<const EvalArticle *>> m_byKey;
+    QMap<QString, EvalCount> m_entityRecall;
+    EvalReport m_report;
+};
+
+Scorer::Scorer(const QVector<EvalArticle> &articles)
+{
+    for (const EvalArticle &a : articles) {
+        m_byKey[articleKey(a.path, a.item)].append(&a);
+    }
+    for (const QString &field : evalCoreFields()) {
+        m_report.fields.append({field, {}});
+        m_report.primaryFields.append({field, {}});
+    }
+    for (int b = 0; b < CalibrationBins; ++b) {
+        m_report.calibration.append({b / double(CalibrationBins), 0, 0.0, 0});
+    }
+}
+
+ArticleView Scorer::viewOf(const QString &file) const
+{
+    ArticleView view;
+    const auto it = m_byKey.constFind(baseName(file));
+    if (it == m_byKey.cend()) {
+        return view;
+    }
+    view.found = true;
+    for (const EvalArticle *article : *it) {
+        for (int i = 0; i < article->incidents.size(); ++i) {
+            const QString status = article->reviewStatus.value(i);
+            if (status != u"rejected"_s) {
+                const ProposedIncident &incident = article->incidents[i];
+                view.rows.append({&incident, exportedConfidence(incident.confidence, status)});
+            }
+        }
+        for (const Entity &e : article->entities) {
+            view.entities.append({e.type, scorerKey(e.text)});
+        }
+    }
+    return view;
+}
+
+void Scorer::scoreEntities(const QString &file, const QJsonObject &gold, const ArticleView &view)
+{
+    for (auto it = gold.constBegin(); it != gold.constEnd(); ++it) {
+        const QVector<EntityType> types = typesForGold(it.key());
+        for (const QJsonValue &item : it.value().toArray()) {
+            const QString wanted = scorerKey(item.toString());
+            const bool found = std::any_of(view.entities.cbegin(), view.entities.cend(), [&](const auto &e) {
+                return types.contains(e.first)
+                    && (wanted.isEmpty() || e.second.contains(wanted) || (!e.second.isEmpty() && wanted.contains(e.second)));
+            });
+            EvalCount &count = m_entityRecall[it.key()];
+            ++count.total;
+            if (found) {
+                ++count.hit;
+            } else {
+                m_report.misses.append(u"%1: entity %2 «%3» not found"_s.arg(file, it.key(), item.toString()));
+            }
+        }
+    }
+}
+
+// Each gold incident in turn takes the unused row that scores best, the first
+// of equals, when it scores 2 or more: the scorer's greedy pairing.
+QVector<int> Scorer::assign(const QJsonArray &gold, const QVector<Row> &rows) const
+{
+    QVector<int> matched(gold.size(), -1);
+    QVector<bool> used(rows.size(), false);
+    for (int g = 0; g < gold.size(); ++g) {
+        int best = 0;
+        int bestRow = -1;
+        for (int r = 0; r < rows.size(); ++r) {
+            if (used[r]) {
+                continue;
+            }
+            const int s = pairScore(gold[g].toObject(), *rows[r].incident);
+            if (s > best) {
+                best = s;
+                bestRow = r;
+            }
+        }
+        if (bestRow >= 0 && best >= 2) {
+            used[bestRow] = true;
+            matched[g] = bestRow;
+        }
+    }
+    return matched;
+}
+
+void Scorer::scoreIncident(const QString &file, const QJsonObject &gold, const Row *row, bool first)
+{
+    const bool primary = gold.value(u"primary"_s).toBool();
+    const QString tag = primary ? u" (primary)"_s : QString();
+    ++m_report.incidentRecall.total;
+    if (row) {
+        ++m_report.incidentRecall.hit;
+    } else {
+        m_report.misses.append(u"%1: incident missed: %2"_s.arg(file, describe(gold)));
+    }
+    if (primary) {
+        ++m_report.primaryFound.total;
+        ++m_report.primaryFirst.total;
+        m_report.primaryFound.hit += row ? 1 : 0;
+        if (row && first) {
+            ++m_report.primaryFirst.hit;
+        } else if (row) {
+            m_report.misses.append(u"%1: primary incident not listed first: %2"_s.arg(file, describe(gold)));
+        }
+    }
+    for (int f = 0; f < evalCoreFields().size(); ++f) {
+        const QString &field = evalCoreFields()[f];
+        const bool ok = row && coreFieldOk(field, gold, *row->incident);
+        m_report.fields[f].count.hit += ok ? 1 : 0;
+        ++m_report.fields[f].count.total;
+        if (primary) {
+            m_report.primaryFields[f].count.hit += ok ? 1 : 0;
+            ++m_report.primaryFields[f].count.total;
+        }
+        if (row && !ok) {
+            m_report.misses.append(u"%1: %2%3: expected «%4», got «%5»"_s.arg(
+                file, field, tag, goldValueText(gold.value(field)), row->incident->value(field)));
+        }
+    }
+    if (!row) {
+        return;
+    }
+    for (const QString &field : otherFieldNames()) {
+        if (gold.contains(field)) {
+            const bool ok = otherFieldOk(field, gold, *row->incident);
+            addLine(m_report.otherFields, field, ok);
+            if (!ok) {
+                m_report.misses.append(u"%1: %2%3: expected «%4», got «%5»"_s.arg(
+                    file, field, tag, goldValueText(gold.value(field)), row->incident->value(field)));
+            }
+        }
+    }
+}
+
+void Scorer::scoreProposals(const QString &file, const QJsonArray &gold, const ArticleView &view,
+                            const QVector<int> &matched)
+{
+    const QSet<int> used(matched.cbegin(), matched.cend());
+    m_report.incidentPrecision.total += int(view.rows.size());
+    bool alarm = false;
+    for (int r = 0; r < view.rows.size(); ++r) {
+        const bool right = used.contains(r);
+        m_report.incidentPrecision.hit += right ? 1 : 0;
+        const double c = std::clamp(view.rows[r].confidence, 0.0, 1.0);
+        CalibrationBin &bin = m_report.calibration[std::min(int(c * CalibrationBins), CalibrationBins - 1)];
+        ++bin.proposals;
+        bin.confidenceSum += c;
+        bin.right += right ? 1 : 0;
+        alarm = alarm || view.rows[r].confidence >= 0.5;
+        if (!right) {
+            m_report.misses.append(
+                u"%1: proposal matches no gold incident: %2"_s.arg(file, describe(*view.rows[r].incident)));
+        }
+    }
+    if (gold.isEmpty()) {
+        ++m_report.falseAlarms.total;
+        if (alarm) {
+            ++m_report.falseAlarms.hit;
+            m_report.misses.append(u"%1: no incident in the gold, but a proposal at 0.5 or more"_s.arg(file));
+        }
+    }
+}
+
+void Scorer::score(const QJsonObject &goldArticle)
+{
+    const QString file = goldArticle.value(u"file"_s).toString();
+    ++m_report.goldArticles;
+    const ArticleView view = viewOf(file);
+    if (view.found) {
+        ++m_report.matchedArticles;
+    } else {
+        m_report.unmatchedArticles.append(file);
+        m_report.misses.append(file + u": not in the workspace"_s);
+    }
+    scoreEntities(file, goldArticle.value(u"entities"_s).toObject(), view);
+    const QJsonArray gold = goldArticle.value(u"incidents"_s).toArray();
+    const QVector<int> matched = assign(gold, view.rows);
+    for (int g = 0; g < gold.size(); ++g) {
+        scoreIncident(file, gold[g].toObject(), matched[g] >= 0 ? &view.rows[matched[g]] : nullptr, matched[g] == 0);
+    }
+    scoreProposals(file, gold, view, matched);
+}
+
+EvalReport Scorer::take()
+{
+    for (auto it = m_entityRecall.cbegin(); it != m_entityRecall.cend(); ++it) {
+        m_report.entityRecall.append({it.key(), it.value()});
+    }
+    return std::move(m_report);
+}
+
 } // namespace
+
+QString scorerKey(QStringView text)
+{
+    const QString nfkc = text.toString().normalized(QString::NormalizationForm_KC);
+    QString s;
+    s.reserve(nfkc.size());
+    for (const QChar ch : nfkc) {
+        if (!isScorerMark(ch.unicode())) {
+            s.append(QChar(scorerLetter(ch.unicode())));
+        }
+    }
+    s = s.toLower();
+    for (QChar &ch : s) {
+        if (isScorerPunctuation(ch.unicode())) {
+            ch = u' ';
+        }
+    }
+    static const QRegularExpression clitic(u"\\b(ال|وال|بال|لل|و)(?=\\w{3})"_s,
+                                           QRegularExpression::UseUnicodePropertiesOption);
+    s.remove(clitic);
+    return s.simplified();
+}
+
+double exportedConfidence(double confidence, QStringView reviewStatus)
+{
+    if (reviewStatus == u"confirmed") {
+        return 1.0;
+    }
+    return QString::number(confidence, 'g', 3).toDouble();
+}
 
 const QStringList &evalCoreFields()
 {
@@ -237,185 +552,78 @@ EvalCount EvalReport::primaryCoreFields() const
     return sum;
 }
 
-EvalReport evaluateArticles(const QVector<EvalArticle> &articles, const QJsonDocument &gold, double threshold)
+EvalCount EvalReport::entities() const
 {
-    EvalReport report;
-    report.threshold = threshold;
-    for (const QString &field : evalCoreFields()) {
-        report.fields.append({field, {}});
-        report.primaryFields.append({field, {}});
+    EvalCount sum;
+    for (const EvalLine &line : entityRecall) {
+        sum += line.count;
     }
-    QHash<QString, const EvalArticle *> byKey;
-    for (const EvalArticle &a : articles) {
-        byKey.insert(articleKey(a.path, a.item), &a);
-    }
-    QMap<QString, EvalCount> entityRecall;
+    return sum;
+}
 
+int EvalReport::calibratedProposals() const
+{
+    int n = 0;
+    for (const CalibrationBin &bin : calibration) {
+        n += bin.proposals;
+    }
+    return n;
+}
+
+double EvalReport::expectedCalibrationError() const
+{
+    const int n = calibratedProposals();
+    if (n == 0) {
+        return 0.0;
+    }
+    double sum = 0.0;
+    for (const CalibrationBin &bin : calibration) {
+        if (bin.proposals > 0) {
+            sum += std::abs(bin.confidenceSum / bin.proposals - double(bin.right) / bin.proposals) * bin.proposals;
+        }
+    }
+    return sum / n;
+}
+
+QString EvalReport::summaryLine() const
+{
+    // Two decimals as the scorer prints them: an exact tie (0.625) goes to the
+    // even digit, which printf does and QString::number does not.
+    const auto f2 = [](double x) {
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.2f", x);
+        return QString::fromLatin1(buffer);
+    };
+    const EvalCount allEntities = entities();
+    QString line = u"incidents R=%1 P=%2 primary R=%3 | primary fields=%4 | all fields=%5 | entities R=%6"_s.arg(
+        f2(incidentRecall.ratio()), f2(incidentPrecision.ratio()), f2(primaryFound.ratio()),
+        f2(primaryCoreFields().ratio()), f2(coreFields().ratio()),
+        allEntities.total > 0 ? f2(allEntities.ratio()) : u"n/a"_s);
+    if (falseAlarms.total > 0) {
+        line += u" | false alarms=%1/%2"_s.arg(falseAlarms.hit).arg(falseAlarms.total);
+    }
+    line += u" | ECE="_s + (calibratedProposals() > 0 ? f2(expectedCalibrationError()) : u"n/a"_s);
+    return line;
+}
+
+EvalReport evaluateArticles(const QVector<EvalArticle> &articles, const QJsonDocument &gold)
+{
+    Scorer scorer(articles);
     for (const QJsonValue &value : gold.object().value(u"articles"_s).toArray()) {
-        const QJsonObject goldArticle = value.toObject();
-        const QString file = goldArticle.value(u"file"_s).toString();
-        ++report.goldArticles;
-        const EvalArticle *article = byKey.value(file);
-        if (!article) {
-            // The folder may have been imported from a parent: match on the path's end.
-            for (auto it = byKey.cbegin(); it != byKey.cend() && !article; ++it) {
-                if (it.key().endsWith(u'/' + file)) {
-                    article = it.value();
-                }
-            }
-        }
-        if (!article) {
-            report.unmatchedArticles.append(file);
-            report.misses.append(file + u": not in the workspace"_s);
-            continue;
-        }
-        ++report.matchedArticles;
+        scorer.score(value.toObject());
+    }
+    return scorer.take();
+}
 
-        // Entities
-        const QJsonObject goldEntities = goldArticle.value(u"entities"_s).toObject();
-        for (auto it = goldEntities.constBegin(); it != goldEntities.constEnd(); ++it) {
-            const QVector<EntityType> types = typesForGold(it.key());
-            for (const QJsonValue &item : it.value().toArray()) {
-                const QString wanted = key(item.toString());
-                const auto covers = [&](const Entity &e) {
-                    return types.contains(e.type) && key(e.text).contains(wanted);
-                };
-                const bool found = std::any_of(article->entities.cbegin(), article->entities.cend(), covers);
-                EvalCount &count = entityRecall[it.key()];
-                ++count.total;
-                if (found) {
-                    ++count.hit;
-                } else {
-                    report.misses.append(u"%1: entity %2 «%3» not found"_s.arg(file, it.key(), item.toString()));
-                }
-            }
-        }
-
-        // Incidents
-        QVector<GoldIncident> goldIncidents;
-        for (const QJsonValue &g : goldArticle.value(u"incidents"_s).toArray()) {
-            goldIncidents.append({g.toObject(), g.toObject().value(u"primary"_s).toBool()});
-        }
-        QVector<Proposal> proposals;
-        for (int i = 0; i < article->incidents.size(); ++i) {
-            if (article->reviewStatus.value(i) == u"rejected"_s) {
-                continue;
-            }
-            Proposal p;
-            p.incident = &article->incidents[i];
-            p.first = proposals.isEmpty();
-            p.counted = p.incident->confidence >= threshold;
-            proposals.append(p);
-        }
-        // One-to-one, best pairs first; ties go to the earlier gold and proposal.
-        const auto assign = [&](bool countedOnly) {
-            struct Pair
-            {
-                double score;
-                int g;
-                int p;
-            };
-            QVector<Pair> pairs;
-            for (int g = 0; g < goldIncidents.size(); ++g) {
-                for (int p = 0; p < proposals.size(); ++p) {
-                    if (countedOnly && !proposals[p].counted) {
-                        continue;
-                    }
-                    const double score = matchScore(goldIncidents[g].object, *proposals[p].incident);
-                    if (score > 0) {
-                        pairs.append({score, g, p});
-                    }
-                }
-            }
-            std::stable_sort(pairs.begin(), pairs.end(),
-                             [](const Pair &a, const Pair &b) { return a.score > b.score; });
-            QVector<int> goldToProposal(goldIncidents.size(), -1);
-            QSet<int> used;
-            for (const Pair &pair : pairs) {
-                if (goldToProposal[pair.g] < 0 && !used.contains(pair.p)) {
-                    goldToProposal[pair.g] = pair.p;
-                    used.insert(pair.p);
-                }
-            }
-            return goldToProposal;
-        };
-        const QVector<int> matched = assign(true);
-        const QVector<int> matchedAny = assign(false);
-        int countedProposals = 0;
-        for (const Proposal &p : proposals) {
-            countedProposals += p.counted ? 1 : 0;
-        }
-        QSet<int> usedProposals;
-        for (int g = 0; g < goldIncidents.size(); ++g) {
-            const QJsonObject &object = goldIncidents[g].object;
-            const int p = matched[g];
-            ++report.incidentRecall.total;
-            ++report.incidentRecallAnyConfidence.total;
-            if (matchedAny[g] >= 0) {
-                ++report.incidentRecallAnyConfidence.hit;
-            }
-            const ProposedIncident *proposal = p >= 0 ? proposals[p].incident : nullptr;
-            if (proposal) {
-                ++report.incidentRecall.hit;
-                usedProposals.insert(p);
-            } else {
-                report.misses.append(u"%1: incident missed: %2"_s.arg(file, describe(object)));
-            }
-            const QString tag = goldIncidents[g].primary ? u" (primary)"_s : QString();
-            if (goldIncidents[g].primary) {
-                ++report.primaryFirst.total;
-                if (proposal && proposals[p].first) {
-                    ++report.primaryFirst.hit;
-                } else if (proposal) {
-                    report.misses.append(u"%1: primary incident not listed first: %2"_s.arg(file, describe(object)));
-                }
-            }
-            for (int f = 0; f < evalCoreFields().size(); ++f) {
-                const QString &field = evalCoreFields()[f];
-                const bool ok = fieldCorrect(field, object, proposal);
-                if (proposal) {
-                    report.fields[f].count.hit += ok ? 1 : 0;
-                    ++report.fields[f].count.total;
-                    if (!ok) {
-                        report.misses.append(u"%1: %2%3: expected «%4», got «%5»"_s.arg(
-                            file, field, tag, goldValueText(object.value(field)), proposal->value(field)));
-                    }
-                }
-                if (goldIncidents[g].primary) {
-                    report.primaryFields[f].count.hit += ok ? 1 : 0;
-                    ++report.primaryFields[f].count.total;
-                }
-            }
-            if (proposal) {
-                for (const QString &field : otherFieldNames()) {
-                    if (object.contains(field)) {
-                        const bool ok = fieldCorrect(field, object, proposal);
-                        addLine(report.otherFields, field, ok);
-                        if (!ok) {
-                            report.misses.append(u"%1: %2%3: expected «%4», got «%5»"_s.arg(
-                                file, field, tag, goldValueText(object.value(field)), proposal->value(field)));
-                        }
-                    }
-                }
-            }
-        }
-        report.incidentPrecision.total += countedProposals;
-        report.incidentPrecision.hit += int(usedProposals.size());
-        report.incidentPrecisionAnyConfidence.total += int(proposals.size());
-        for (int p : matchedAny) {
-            report.incidentPrecisionAnyConfidence.hit += p >= 0 ? 1 : 0;
-        }
-        for (int p = 0; p < proposals.size(); ++p) {
-            if (proposals[p].counted && !usedProposals.contains(p)) {
-                report.misses.append(
-                    u"%1: proposal matches no gold incident: %2"_s.arg(file, describe(*proposals[p].incident)));
-            }
+QJsonDocument mergeGold(const QVector<QJsonDocument> &golds)
+{
+    QJsonArray articles;
+    for (const QJsonDocument &gold : golds) {
+        for (const QJsonValue &article : gold.object().value(u"articles"_s).toArray()) {
+            articles.append(article);
         }
     }
-    for (auto it = entityRecall.cbegin(); it != entityRecall.cend(); ++it) {
-        report.entityRecall.append({it.key(), it.value()});
-    }
-    return report;
+    return QJsonDocument(QJsonObject{{u"articles"_s, articles}});
 }
 
 QString formatReport(const EvalReport &report, bool verbose)
@@ -432,21 +640,19 @@ QString formatReport(const EvalReport &report, bool verbose)
         out += u"  not found: "_s + report.unmatchedArticles.join(u", "_s) + u'\n';
     }
     out += u"\nEntity recall\n"_s;
-    EvalCount allEntities;
     for (const EvalLine &line : report.entityRecall) {
         out += row(line.name, line.count);
-        allEntities += line.count;
     }
-    out += row(u"all"_s, allEntities);
+    out += row(u"all"_s, report.entities());
 
-    out += u"\nIncidents (proposals with confidence >= %1)\n"_s.arg(report.threshold, 0, 'f', 2);
+    out += u"\nIncidents\n"_s;
     out += row(u"recall"_s, report.incidentRecall);
     out += row(u"precision"_s, report.incidentPrecision);
+    out += row(u"primary found"_s, report.primaryFound);
     out += row(u"primary listed first"_s, report.primaryFirst);
-    out += row(u"recall, any confidence"_s, report.incidentRecallAnyConfidence);
-    out += row(u"precision, any conf."_s, report.incidentPrecisionAnyConfidence);
+    out += row(u"false alarms"_s, report.falseAlarms);
 
-    out += u"\nField accuracy        matched incidents       primary incidents\n"_s;
+    out += u"\nField accuracy        all gold incidents      primary incidents\n"_s;
     for (int i = 0; i < report.fields.size(); ++i) {
         const EvalCount &a = report.fields[i].count;
         const EvalCount &p = report.primaryFields.value(i).count;
@@ -465,12 +671,25 @@ QString formatReport(const EvalReport &report, bool verbose)
             out += row(line.name, line.count);
         }
     }
+    if (report.calibratedProposals() > 0) {
+        out += u"\nCalibration         proposals  confidence  right\n"_s;
+        for (const CalibrationBin &bin : report.calibration) {
+            if (bin.proposals > 0) {
+                out += u"  %1–%2         %3       %4      %5\n"_s.arg(bin.lower, 0, 'f', 1)
+                           .arg(bin.lower + 0.1, 0, 'f', 1)
+                           .arg(bin.proposals, 4)
+                           .arg(bin.confidenceSum / bin.proposals, 0, 'f', 2)
+                           .arg(double(bin.right) / bin.proposals, 0, 'f', 2);
+            }
+        }
+    }
     if (verbose && !report.misses.isEmpty()) {
         out += u"\nMisses\n"_s;
         for (const QString &miss : report.misses) {
             out += u"  "_s + miss + u'\n';
         }
     }
+    out += u'\n' + report.summaryLine() + u'\n';
     return out;
 }
 

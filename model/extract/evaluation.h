@@ -40,53 +40,85 @@ struct EvalLine
     EvalCount count;
 };
 
+// One bin of the reliability table: proposals whose confidence falls in
+// [lower, lower + 0.1), how sure they were on average and how many were right.
+struct CalibrationBin
+{
+    double lower = 0.0;
+    int proposals = 0;
+    double confidenceSum = 0.0;
+    int right = 0;
+};
+
 /*
  * Scores of extraction against a gold file in the format of
- * ../shared/gold/seeds.json.
+ * ../shared/gold/seeds.json, by the rules of the reference scorer
+ * (../shared/tools/eval_incidents.py), so that `rasid-cli eval` on a workspace
+ * and the scorer on that workspace's CSV and entities export print the same
+ * figures.
  *
- * Entity recall: a gold item counts when an entity of a matching type covers it
- * after folding (gold "number" is a quantity or money, "actor" a threat actor).
- * Incidents: a gold incident is found when a proposal matches one of its victim
- * forms after folding (either containing the other) or both its attack_type and
- * victim_country. Only proposals at or above the confidence threshold count, for
- * recall and precision alike; the "any confidence" line counts them all. Field
- * accuracy is over matched incidents for the core fields (victim, victim_country,
- * attack_type, actor, records_affected, records_qualifier); the primary table is
- * over every gold primary incident, a missed one counting wrong in every field.
- * Other fields the gold states are reported for information.
+ * Texts compare after the scorer's normalization (scorerKey()): a victim or
+ * actor matches a gold form when either contains the other. Each gold incident,
+ * in gold order, takes the unused proposal of its article that scores best
+ * (victim 3, attack type 1, victim country 1, record count 1) when it scores at
+ * least 2. Recall is over gold incidents, precision over every proposal that is
+ * not rejected, whatever its confidence. Field accuracy is over every gold
+ * incident, a missed one counting wrong in every core field; the primary line
+ * is the same over gold primaries. Entity recall: a gold item counts when an
+ * entity of a matching type contains it, or is contained in it. A false alarm
+ * is an article with no gold incident that got a proposal at confidence 0.5 or
+ * more. ECE is the expected calibration error of the proposals' confidences
+ * (as the CSV writes them) against whether they matched, over ten bins.
  */
 struct EvalReport
 {
     int goldArticles = 0;
     int matchedArticles = 0;
     QStringList unmatchedArticles;
-    double threshold = 0.5;
 
     QVector<EvalLine> entityRecall; // per gold entity type, sorted by name
-    EvalCount incidentRecall;
-    EvalCount incidentPrecision;
-    EvalCount incidentRecallAnyConfidence;
-    EvalCount incidentPrecisionAnyConfidence;
-    EvalCount primaryFirst; // gold primaries matched by the article's first proposal
+    EvalCount incidentRecall;       // gold incidents found
+    EvalCount incidentPrecision;    // proposals that found one
+    EvalCount primaryFound;         // gold primaries found
+    EvalCount primaryFirst;         // gold primaries found by the article's first proposal
+    EvalCount falseAlarms;          // articles with no gold incident that got a confident proposal
 
-    QVector<EvalLine> fields;        // core fields over matched incidents
+    QVector<EvalLine> fields;        // core fields over every gold incident
     QVector<EvalLine> primaryFields; // core fields over gold primary incidents
     QVector<EvalLine> otherFields;   // sector, actor type, dates ... over matched incidents
+    QVector<CalibrationBin> calibration; // ten bins
 
     QStringList misses; // one line per miss, for --verbose
 
-    EvalCount coreFields() const;    // the core fields together, over matched incidents
+    EvalCount coreFields() const; // the core fields together, over every gold incident
     EvalCount primaryCoreFields() const;
+    EvalCount entities() const;   // every gold entity
+    int calibratedProposals() const;
+    double expectedCalibrationError() const; // 0 when nothing was proposed
+
+    // The reference scorer's one-line summary, figure for figure.
+    QString summaryLine() const;
 };
 
 // The core fields the accuracy targets are about, in report order.
 const QStringList &evalCoreFields();
 
-// The same scoring over articles already in memory (tests, benchmarks).
-EvalReport evaluateArticles(const QVector<EvalArticle> &articles, const QJsonDocument &gold,
-                            double threshold = 0.5);
+// The reference scorer's normalization: NFKC, no harakat or tatweel, one alef,
+// ى as ي and ة as ه, ASCII digits, lower case, quotes and punctuation as spaces,
+// a leading ال، وال، بال، لل or و dropped before three letters, spaces collapsed.
+QString scorerKey(QStringView text);
 
-// A readable plain-text table; verbose appends every miss.
+// The confidence of a proposal as the CSV export writes it (three significant
+// digits), which is what the scorer reads.
+double exportedConfidence(double confidence, QStringView reviewStatus);
+
+// The same scoring over articles already in memory (tests, benchmarks).
+EvalReport evaluateArticles(const QVector<EvalArticle> &articles, const QJsonDocument &gold);
+
+// Gold documents of several sets as one, for a total over the sets.
+QJsonDocument mergeGold(const QVector<QJsonDocument> &golds);
+
+// A readable plain-text table ending with the summary line; verbose appends every miss.
 QString formatReport(const EvalReport &report, bool verbose);
 
 } // namespace Extract

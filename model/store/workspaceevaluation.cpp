@@ -16,24 +16,20 @@ namespace {
 Q_LOGGING_CATEGORY(lcEvaluation, "rasid.evaluation")
 }
 
-EvalReport evaluate(const Workspace &workspace, const QJsonDocument &gold, double threshold)
+EvalReport evaluate(const Workspace &workspace, const QJsonDocument &gold)
 {
     QSqlDatabase db = workspace.database();
     QVector<EvalArticle> articles;
     QHash<qint64, int> indexById;     // article id -> index in articles
-    QHash<qint64, qint64> duplicateOf; // article id -> the article it copies
 
     QSqlQuery query(db);
     query.setForwardOnly(true);
-    if (query.exec(u"SELECT id, path, item, duplicate_of FROM articles WHERE missing = 0 ORDER BY id"_s)) {
+    if (query.exec(u"SELECT id, path, item FROM articles ORDER BY path, id"_s)) {
         while (query.next()) {
             EvalArticle a;
             a.path = query.value(1).toString();
             a.item = query.value(2).toInt();
             indexById.insert(query.value(0).toLongLong(), int(articles.size()));
-            if (!query.value(3).isNull()) {
-                duplicateOf.insert(query.value(0).toLongLong(), query.value(3).toLongLong());
-            }
             articles.append(a);
         }
     } else {
@@ -79,17 +75,7 @@ EvalReport evaluate(const Workspace &workspace, const QJsonDocument &gold, doubl
     } else {
         qCWarning(lcEvaluation) << "cannot read incidents:" << query.lastError().text();
     }
-    // A duplicate is scored with what its original holds.
-    for (auto it = duplicateOf.cbegin(); it != duplicateOf.cend(); ++it) {
-        const int copy = indexById.value(it.key(), -1);
-        const int original = indexById.value(it.value(), -1);
-        if (copy >= 0 && original >= 0 && articles[copy].entities.isEmpty() && articles[copy].incidents.isEmpty()) {
-            articles[copy].entities = articles[original].entities;
-            articles[copy].incidents = articles[original].incidents;
-            articles[copy].reviewStatus = articles[original].reviewStatus;
-        }
-    }
-    return evaluateArticles(articles, gold, threshold);
+    return evaluateArticles(articles, gold);
 }
 
 } // namespace Store

@@ -7,11 +7,11 @@ inline namespace Store {
 
 class Workspace;
 
-// Reads entities and incidents (with their fields) from the workspace and
-// scores them. Duplicate articles are scored with what was
-// extracted for the article they copy.
-EvalReport evaluate(const Workspace &workspace, const QJsonDocument &gold,
-                    double threshold = 0.5);
+// Reads entities and incidents (with their fields and review status) from the
+// workspace and scores them as the reference scorer scores the workspace's CSV
+// and entities exports: a duplicate article holds nothing of its own there, so
+// it holds nothing here either.
+EvalReport evaluate(const Workspace &workspace, const QJsonDocument &gold);
 
 } // namespace Store
 } // namespace Rasid
