@@ -1,4 +1,5 @@
 #include "cli.h"
+#include "learncommands.h"
 
 #include "export/exporter.h"
 #include "export/exportformats.h"
@@ -25,8 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace Rasid::Cli {
 
-namespace {
-
 QTextStream &err()
 {
     static QTextStream stream(stderr);
@@ -38,17 +37,6 @@ QTextStream &out()
     static QTextStream stream(stdout);
     return stream;
 }
-
-const QString kProgram = u"rasid-cli"_s;
-
-struct Command
-{
-    QString name;
-    QString synopsis;
-    QString description;
-    int (*handler)(QCommandLineParser &, const QStringList &);
-    void (*setup)(QCommandLineParser &);
-};
 
 int usage(QCommandLineParser &parser, const QString &message)
 {
@@ -74,6 +62,17 @@ int parse(QCommandLineParser &parser, const QStringList &arguments, int position
     }
     return -1;
 }
+
+namespace {
+
+struct Command
+{
+    QString name;
+    QString synopsis;
+    QString description;
+    int (*handler)(QCommandLineParser &, const QStringList &);
+    void (*setup)(QCommandLineParser &);
+};
 
 bool openWorkspace(Workspace &workspace, const QString &path, Workspace::Mode mode)
 {
@@ -447,6 +446,13 @@ const QVector<Command> &commands()
         {u"eval"_s, u"eval <file> --gold <gold.json> [--gold <gold.json> ...] [--verbose]"_s,
          u"Entity recall, incident recall and precision and field accuracy against a hand-coded reference."_s,
          runEval, setupEval},
+        {u"train"_s, u"train --set <gold.json>=<folder> [--set ...] --out <model> [--cost C]"_s,
+         u"Train the incident model from hand-coded references and the articles they code."_s, runTrain,
+         setupTrain},
+        {u"crossval"_s, u"crossval --set <gold.json>=<folder> [--set ...] [--folds K] [--by-set] [--cost C]"_s,
+         u"Cross-validated figures of the rules and of the learned layer: every article scored by a model "
+         "trained without it."_s,
+         runCrossval, setupCrossval},
         {u"stats"_s, u"stats <file> [--json]"_s, u"Counts, review progress and import problems."_s, runStats,
          setupStats},
     };

@@ -1,6 +1,10 @@
 #pragma once
 
+#include <QString>
 #include <QStringList>
+
+class QCommandLineParser;
+class QTextStream;
 
 namespace Rasid::Cli {
 
@@ -9,5 +13,13 @@ enum ExitCode { Success = 0, SomeInputFailed = 1, UsageError = 2 };
 
 // Runs `rasid-cli <command> ...`; arguments include the program name.
 int run(const QStringList &arguments);
+
+// What every command shares: the program's name, its streams, and the parsing
+// of a command's arguments (-1 to go on, else the exit code to return).
+inline const QString kProgram = QStringLiteral("rasid-cli");
+QTextStream &err();
+QTextStream &out();
+int usage(QCommandLineParser &parser, const QString &message);
+int parse(QCommandLineParser &parser, const QStringList &arguments, int positionals);
 
 } // namespace Rasid::Cli

@@ -6,7 +6,7 @@ set -euo pipefail
 packages=(
     cmake g++ make pkgconf
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
-    libicu-dev libsqlite3-dev libgumbo-dev libxlsxwriter-dev libjemalloc-dev
+    libicu-dev libsqlite3-dev libgumbo-dev libxlsxwriter-dev libjemalloc-dev liblinear-dev
     fonts-noto-core fonts-hosny-amiri
     xvfb xauth unzip python3
 )

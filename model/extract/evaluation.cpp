@@ -284,6 +284,33 @@ struct ArticleView
     QVector<QPair<EntityType, QString>> entities; // type, scorer key of the text
 };
 
+// Each gold incident in turn takes the unused row that scores best, the first
+// of equals, when it scores 2 or more: the scorer's greedy pairing.
+QVector<int> assign(const QJsonArray &gold, const QVector<Row> &rows)
+{
+    QVector<int> matched(gold.size(), -1);
+    QVector<bool> used(rows.size(), false);
+    for (int g = 0; g < gold.size(); ++g) {
+        int best = 0;
+        int bestRow = -1;
+        for (int r = 0; r < rows.size(); ++r) {
+            if (used[r]) {
+                continue;
+            }
+            const int s = pairScore(gold[g].toObject(), *rows[r].incident);
+            if (s > best) {
+                best = s;
+                bestRow = r;
+            }
+        }
+        if (bestRow >= 0 && best >= 2) {
+            used[bestRow] = true;
+            matched[g] = bestRow;
+        }
+    }
+    return matched;
+}
+
 class Scorer
 {
 public:
@@ -294,7 +321,6 @@ public:
 private:
     ArticleView viewOf(const QString &file) const;
     void scoreEntities(const QString &file, const QJsonObject &gold, const ArticleView &view);
-    QVector<int> assign(const QJsonArray &gold, const QVector<Row> &rows) const;
     void scoreIncident(const QString &file, const QJsonObject &gold, const Row *row, bool first);
     void scoreProposals(const QString &file, const QJsonArray &gold, const ArticleView &view,
                         const QVector<int> &matched);
@@ -360,33 +386,6 @@ void Scorer::scoreEntities(const QString &file, const QJsonObject &gold, const A
             }
         }
     }
-}
-
-// Each gold incident in turn takes the unused row that scores best, the first
-// of equals, when it scores 2 or more: the scorer's greedy pairing.
-QVector<int> Scorer::assign(const QJsonArray &gold, const QVector<Row> &rows) const
-{
-    QVector<int> matched(gold.size(), -1);
-    QVector<bool> used(rows.size(), false);
-    for (int g = 0; g < gold.size(); ++g) {
-        int best = 0;
-        int bestRow = -1;
-        for (int r = 0; r < rows.size(); ++r) {
-            if (used[r]) {
-                continue;
-            }
-            const int s = pairScore(gold[g].toObject(), *rows[r].incident);
-            if (s > best) {
-                best = s;
-                bestRow = r;
-            }
-        }
-        if (bestRow >= 0 && best >= 2) {
-            used[bestRow] = true;
-            matched[g] = bestRow;
-        }
-    }
-    return matched;
 }
 
 void Scorer::scoreIncident(const QString &file, const QJsonObject &gold, const Row *row, bool first)
@@ -613,6 +612,21 @@ EvalReport evaluateArticles(const QVector<EvalArticle> &articles, const QJsonDoc
         scorer.score(value.toObject());
     }
     return scorer.take();
+}
+
+QVector<bool> matchedProposals(const QJsonObject &goldArticle, const QVector<ProposedIncident> &incidents)
+{
+    QVector<Row> rows;
+    for (const ProposedIncident &incident : incidents) {
+        rows.append({&incident, incident.confidence});
+    }
+    QVector<bool> matched(incidents.size(), false);
+    for (const int r : assign(goldArticle.value(u"incidents"_s).toArray(), rows)) {
+        if (r >= 0) {
+            matched[r] = true;
+        }
+    }
+    return matched;
 }
 
 QJsonDocument mergeGold(const QVector<QJsonDocument> &golds)

@@ -4,6 +4,7 @@
 #include "extract/incident.h"
 
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QString>
 #include <QStringList>
 #include <QVector>
@@ -114,6 +115,10 @@ double exportedConfidence(double confidence, QStringView reviewStatus);
 
 // The same scoring over articles already in memory (tests, benchmarks).
 EvalReport evaluateArticles(const QVector<EvalArticle> &articles, const QJsonDocument &gold);
+
+// Which of an article's proposals the scoring pairs with an incident of the
+// gold article: the labels the learned layer trains on.
+QVector<bool> matchedProposals(const QJsonObject &goldArticle, const QVector<ProposedIncident> &incidents);
 
 // Gold documents of several sets as one, for a total over the sets.
 QJsonDocument mergeGold(const QVector<QJsonDocument> &golds);

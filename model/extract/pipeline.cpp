@@ -1,6 +1,7 @@
 #include "extract/pipeline.h"
 
 #include "extract/incidentbuilder.h"
+#include "extract/learn/incidentmodel.h"
 #include "extract/recognizer.h"
 #include "text/textfold.h"
 
@@ -47,6 +48,11 @@ QString contentHash(QStringView cleanedText)
 
 ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer)
 {
+    return processArticle(raw, recognizer, &IncidentModel::shipped());
+}
+
+ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer, const IncidentModel *model)
+{
     ProcessedArticle article;
     article.raw = raw;
     article.raw.body.clear(); // the cleaned text is what is kept
@@ -62,6 +68,12 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
         article.incidents = buildIncidents(text, folded, article.entities, article.cleaned.title,
                                            article.cleaned.published);
         article.folded = folded.text;
+        if (model && !model->isNull()) {
+            const ArticleEvidence evidence =
+                articleEvidence(text, article.folded, article.cleaned.title, article.entities,
+                                int(article.incidents.size()));
+            rescoreIncidents(*model, evidence, article.incidents);
+        }
     }
     return article;
 }

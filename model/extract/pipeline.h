@@ -8,6 +8,7 @@
 namespace Rasid {
 inline namespace Extract {
 
+class IncidentModel;
 class Recognizer;
 
 /*
@@ -28,8 +29,12 @@ struct ProcessedArticle
 };
 
 // With a recognizer, entities are found and incidents proposed; without, the
-// article is only cleaned (import with extraction off).
+// article is only cleaned (import with extraction off). The rules' proposals
+// are then weighed by the shipped incident model.
 ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer);
+// The same with a given model, or with the rules alone when model is null
+// (training, cross-validation).
+ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer, const IncidentModel *model);
 
 // The duplicate-detection hash of a cleaned text: folded, whitespace collapsed.
 QString contentHash(QStringView cleanedText);

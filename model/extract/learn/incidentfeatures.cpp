@@ -1,0 +1,234 @@
+#include "extract/learn/incidentfeatures.h"
+
+#include "text/textfold.h"
+
+#include <QStringList>
+
+#include <algorithm>
+
+using namespace Qt::StringLiterals;
+
+namespace Rasid {
+inline namespace Extract {
+
+namespace {
+
+// A count as one of a few named bins, so that the weights stay readable.
+QString bin(int n, std::initializer_list<int> upper)
+{
+    for (const int u : upper) {
+        if (n <= u) {
+            return QString::number(n);
+        }
+    }
+    return QString::number(*std::prev(upper.end()) + 1) + u'+';
+}
+
+struct WordFamily
+{
+    const char *name;
+    QStringList stems; // folded on first use
+};
+
+/*
+ * Families of words whose presence says what kind of article this is. Stems
+ * are matched inside folded words, so that clitics and suffixes do not matter
+ * (اختراق also finds والاختراق، باختراقها). These are general words of news,
+ * not names of any story; how much each family counts is learned.
+ */
+const QVector<WordFamily> &families()
+{
+    static const QVector<WordFamily> list = [] {
+        QVector<WordFamily> f = {
+            {"breach", {u"اختراق"_s, u"اخترق"_s, u"قرصن"_s, u"تسريب"_s, u"سرب"_s, u"سرقة"_s, u"سرقت"_s,
+                        u"تعرض"_s, u"استهدف"_s, u"هجوم"_s, u"هجمات"_s, u"فدية"_s, u"تعطل"_s, u"تهكير"_s}},
+            {"actor", {u"قراصنة"_s, u"هاكرز"_s, u"مخترق"_s, u"مجموعة"_s, u"تبنت"_s, u"تبنى"_s}},
+            {"advice", {u"نصائح"_s, u"ينصح"_s, u"احرص"_s, u"تجنب"_s, u"كيفية"_s, u"خطوات"_s, u"طرق"_s,
+                        u"ننصح"_s, u"احذر"_s, u"يجب على المستخدم"_s}},
+            {"flaw", {u"ثغرة"_s, u"ثغرات"_s, u"تحديث"_s, u"اصلاح"_s, u"خلل"_s, u"باحث"_s}},
+            {"product", {u"اطلقت"_s, u"تطلق"_s, u"اطلاق"_s, u"ميزة"_s, u"خاصية"_s, u"الاصدار"_s, u"جهاز"_s}},
+            {"statistics", {u"تقرير"_s, u"دراسة"_s, u"احصائ"_s, u"بالمئة"_s, u"في المئة"_s, u"%"_s, u"نسبة"_s}},
+            {"espionage", {u"تجسس"_s, u"التنصت"_s, u"مراقبة"_s}},
+            {"denial", {u"نفت"_s, u"نفى"_s, u"شائعات"_s}},
+        };
+        for (WordFamily &family : f) {
+            for (QString &stem : family.stems) {
+                stem = fold(stem);
+            }
+        }
+        return f;
+    }();
+    return list;
+}
+
+int countOf(const QString &folded, const QStringList &stems)
+{
+    int n = 0;
+    for (const QString &stem : stems) {
+        n += int(folded.count(stem));
+    }
+    return n;
+}
+
+// Head nouns of an institution or a named system: a victim that starts with one
+// names something specific (شركة ...، وزارة ...، موقع ...).
+const QStringList &headNouns()
+{
+    static const QStringList list = [] {
+        QStringList l = {u"شركة"_s, u"شركات"_s, u"موقع"_s, u"مواقع"_s, u"بنك"_s, u"مصرف"_s, u"وزارة"_s,
+                         u"جامعة"_s, u"هيئة"_s, u"صحيفة"_s, u"مستشفى"_s, u"حكومة"_s, u"وكالة"_s,
+                         u"مؤسسة"_s, u"حساب"_s, u"حسابات"_s, u"بريد"_s, u"شبكة"_s, u"مجلس"_s, u"جهاز"_s,
+                         u"إدارة"_s, u"مكتب"_s, u"قناة"_s, u"منصة"_s, u"نظام"_s, u"أنظمة"_s, u"خوادم"_s,
+                         u"مطار"_s, u"سفارة"_s, u"البيت"_s};
+        for (QString &w : l) {
+            w = fold(w);
+        }
+        return l;
+    }();
+    return list;
+}
+
+// Victims that are people at large rather than one party (المستخدمون، العملاء).
+const QStringList &genericVictims()
+{
+    static const QStringList list = [] {
+        QStringList l = {u"مستخدم"_s, u"عملاء"_s, u"مواطن"_s, u"اشخاص"_s, u"الناس"_s, u"الضحايا"_s,
+                         u"المشتركين"_s, u"زبائن"_s, u"الافراد"_s};
+        for (QString &w : l) {
+            w = fold(w);
+        }
+        return l;
+    }();
+    return list;
+}
+
+QString withoutArticle(const QString &word)
+{
+    for (const QString &prefix : {u"وال"_s, u"بال"_s, u"لل"_s, u"ال"_s, u"و"_s}) {
+        if (word.startsWith(prefix) && word.size() - prefix.size() >= 3) {
+            return word.mid(prefix.size());
+        }
+    }
+    return word;
+}
+
+// The entity type of the article that the victim's evidence overlaps most.
+QString victimEntityType(const ArticleEvidence &article, const IncidentField *victim)
+{
+    if (!victim || victim->evidence.isEmpty() || !article.entities) {
+        return u"none"_s;
+    }
+    const EvidenceSpan span = victim->evidence.first();
+    int best = 0;
+    QString type = u"none"_s;
+    for (const Entity &e : *article.entities) {
+        const int overlap = std::min(e.end, span.end) - std::max(e.start, span.start);
+        if (overlap > best) {
+            best = overlap;
+            type = entityTypeName(e.type);
+        }
+    }
+    return type;
+}
+
+const IncidentField *fieldOf(const ProposedIncident &incident, QStringView name)
+{
+    for (const IncidentField &f : incident.fields) {
+        if (f.name == name) {
+            return &f;
+        }
+    }
+    return nullptr;
+}
+
+} // namespace
+
+ArticleEvidence articleEvidence(QStringView text, const QString &folded, const QString &title,
+                                const EntityList &entities, int proposals)
+{
+    ArticleEvidence a;
+    a.text = text;
+    a.folded = folded;
+    a.foldedTitle = fold(title);
+    a.entities = &entities;
+    int counts[16] = {};
+    for (const Entity &e : entities) {
+        ++counts[int(e.type)];
+    }
+    const auto add = [&](const QString &name, double value = 1.0) { a.features.append({name, value}); };
+    add(u"article.attacks="_s + bin(counts[int(EntityType::Attack)], {0, 1, 2, 4}));
+    add(u"article.threat_actors="_s + bin(counts[int(EntityType::ThreatActor)], {0, 1}));
+    add(u"article.organizations="_s + bin(counts[int(EntityType::Organization)], {0, 2, 5}));
+    add(u"article.quantities="_s + bin(counts[int(EntityType::Quantity)], {0, 2}));
+    add(u"article.proposals="_s + bin(proposals, {1, 2, 4}));
+    const int words = int(text.count(u' ')) + 1;
+    add(u"article.words="_s + (words < 150 ? u"short"_s : words < 500 ? u"medium"_s : u"long"_s));
+    for (const WordFamily &family : families()) {
+        const QString name = QString::fromLatin1(family.name);
+        add(u"article."_s + name + u'=' + bin(countOf(folded, family.stems), {0, 1, 3}));
+        if (countOf(a.foldedTitle, family.stems) > 0) {
+            add(u"title."_s + name);
+        }
+    }
+    return a;
+}
+
+FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncident &incident, int index)
+{
+    FeatureList f = article.features;
+    const auto add = [&](const QString &name, double value = 1.0) { f.append({name, value}); };
+    add(u"rule.confidence"_s, incident.confidence);
+    if (incident.confidence >= 0.8) {
+        add(u"rule.confident"_s);
+    }
+    add(u"proposal.index="_s + bin(index, {0, 1}));
+    for (const QString &field : {u"actor"_s, u"records_affected"_s, u"victim_country"_s, u"incident_date"_s}) {
+        if (!incident.value(field).isEmpty()) {
+            add(u"has."_s + field);
+        }
+    }
+    add(u"attack="_s + (incident.value(u"attack_type"_s).isEmpty() ? u"none"_s : incident.value(u"attack_type"_s)));
+
+    const IncidentField *victim = fieldOf(incident, u"victim");
+    if (!victim || victim->value.isEmpty()) {
+        add(u"victim=none"_s);
+        return f;
+    }
+    add(u"victim.confidence"_s, victim->confidence);
+    const QString folded = fold(victim->value).simplified();
+    const QStringList words = folded.split(u' ', Qt::SkipEmptyParts);
+    add(u"victim.words="_s + bin(int(words.size()), {1, 2, 3}));
+    add(u"victim.entity="_s + victimEntityType(article, victim));
+    const QString head = words.isEmpty() ? QString() : words.first();
+    if (headNouns().contains(head) || headNouns().contains(withoutArticle(head))) {
+        add(u"victim.head_noun"_s);
+    }
+    if (std::any_of(genericVictims().cbegin(), genericVictims().cend(),
+                    [&](const QString &g) { return folded.contains(g); })) {
+        add(u"victim.generic"_s);
+    }
+    if (std::any_of(folded.cbegin(), folded.cend(), [](QChar c) { return c.unicode() < 0x80 && c.isLetter(); })) {
+        add(u"victim.latin"_s);
+    }
+    // The victim's most telling word: its last one of at least three letters.
+    QString core;
+    for (const QString &w : words) {
+        if (w.size() >= 3) {
+            core = withoutArticle(w);
+        }
+    }
+    if (!core.isEmpty()) {
+        if (article.foldedTitle.contains(core)) {
+            add(u"victim.in_title"_s);
+        }
+        add(u"victim.mentions="_s + bin(int(article.folded.count(core)), {1, 2}));
+    }
+    if (!victim->evidence.isEmpty() && !article.text.isEmpty()) {
+        const double at = double(victim->evidence.first().start) / article.text.size();
+        add(u"victim.position="_s + (at < 0.2 ? u"lead"_s : at < 0.6 ? u"middle"_s : u"end"_s));
+    }
+    return f;
+}
+
+} // namespace Extract
+} // namespace Rasid
