@@ -27,8 +27,9 @@ void addSetOptions(QCommandLineParser &parser)
                       u"A hand-coded reference and the folder of the articles it codes, as gold.json=folder; "
                       "repeat for several sets."_s,
                       u"gold=folder"_s});
-    parser.addOption({u"cost"_s, u"liblinear's C (default 1): smaller gives smoother weights."_s, u"C"_s,
-                      u"1"_s});
+    parser.addOption({u"cost"_s,
+                      u"liblinear's C: smaller gives smoother weights (default: chosen by held-out inner folds)."_s,
+                      u"C"_s, u"0"_s});
 }
 
 // Reads every --set; the provenance lines name each gold file with its digest.
@@ -71,7 +72,7 @@ bool costOf(QCommandLineParser &parser, double *cost)
 {
     bool ok = false;
     *cost = parser.value(u"cost"_s).toDouble(&ok);
-    if (!ok || *cost <= 0) {
+    if (!ok || *cost < 0) {
         usage(parser, u"--cost wants a positive number"_s);
         return false;
     }
@@ -116,6 +117,14 @@ QString table(const QString &title, const QVector<GoldSet> &sets, const CrossVal
         text += tableRow(sets[s].name, cv.perSet[s]);
     }
     text += tableRow(u"**all**"_s, cv.total);
+    if (!cv.dropThresholds.isEmpty()) {
+        QStringList thresholds;
+        for (const double t : cv.dropThresholds) {
+            thresholds.append(f2(t));
+        }
+        text += u"\nProposals below these probabilities were dropped, one threshold per fold's model: "_s
+            + thresholds.join(u", "_s) + u".\n"_s;
+    }
     return text + u'\n';
 }
 
@@ -134,7 +143,7 @@ int runTrain(QCommandLineParser &parser, const QStringList &arguments)
     }
     QVector<GoldSet> sets;
     QStringList provenance{u"Rasid incident model, trained by rasid-cli train from:"_s};
-    double cost = 1.0;
+    double cost = 0.0;
     if (!readSets(parser, sets, provenance) || !costOf(parser, &cost)) {
         return UsageError;
     }
@@ -176,7 +185,7 @@ int runCrossval(QCommandLineParser &parser, const QStringList &arguments)
     }
     QVector<GoldSet> sets;
     QStringList provenance;
-    double cost = 1.0;
+    double cost = 0.0;
     if (!readSets(parser, sets, provenance) || !costOf(parser, &cost)) {
         return UsageError;
     }

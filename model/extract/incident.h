@@ -65,11 +65,17 @@ QVector<IncidentField> unpackFields(QStringView packed);
 // `packed` and no copies (the CSV export reads 100,000 incidents' values so).
 void forEachPackedValue(QStringView packed, const std::function<void(QStringView, QStringView)> &take);
 
+// Where a proposal comes from: the incident builder's rules, or a victim
+// mentioned beside an attack that the rules did not propose (extract/mentions),
+// which only the learned layer keeps or drops. Not stored.
+enum class ProposalSource { Rules, Mention };
+
 // An incident as extraction proposes it, before it is stored.
 struct ProposedIncident
 {
     double confidence = 0.0;
     bool primary = false;
+    ProposalSource source = ProposalSource::Rules;
     QVector<IncidentField> fields;
 
     QString value(const QString &name) const;

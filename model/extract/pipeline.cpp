@@ -2,6 +2,7 @@
 
 #include "extract/incidentbuilder.h"
 #include "extract/learn/incidentmodel.h"
+#include "extract/mentions.h"
 #include "extract/recognizer.h"
 #include "text/textfold.h"
 
@@ -69,6 +70,7 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
                                            article.cleaned.published);
         article.folded = folded.text;
         if (model && !model->isNull()) {
+            article.incidents += mentionCandidates(text, article.entities, article.incidents);
             const ArticleEvidence evidence =
                 articleEvidence(text, article.folded, article.cleaned.title, article.entities,
                                 int(article.incidents.size()));

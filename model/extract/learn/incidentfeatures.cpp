@@ -13,15 +13,18 @@ inline namespace Extract {
 
 namespace {
 
-// A count as one of a few named bins, so that the weights stay readable.
+// A count as one of a few named bins ("0", "1-2", "3-5", "6+" for upper bounds
+// 0, 2, 5), so that the weights stay few and readable.
 QString bin(int n, std::initializer_list<int> upper)
 {
+    int lower = 0;
     for (const int u : upper) {
         if (n <= u) {
-            return QString::number(n);
+            return lower == u ? QString::number(u) : u"%1-%2"_s.arg(lower).arg(u);
         }
+        lower = u + 1;
     }
-    return QString::number(*std::prev(upper.end()) + 1) + u'+';
+    return QString::number(lower) + u'+';
 }
 
 struct WordFamily
@@ -160,7 +163,7 @@ ArticleEvidence articleEvidence(QStringView text, const QString &folded, const Q
     add(u"article.threat_actors="_s + bin(counts[int(EntityType::ThreatActor)], {0, 1}));
     add(u"article.organizations="_s + bin(counts[int(EntityType::Organization)], {0, 2, 5}));
     add(u"article.quantities="_s + bin(counts[int(EntityType::Quantity)], {0, 2}));
-    add(u"article.proposals="_s + bin(proposals, {1, 2, 4}));
+    add(u"article.proposals="_s + bin(proposals, {0, 1, 2, 4}));
     const int words = int(text.count(u' ')) + 1;
     add(u"article.words="_s + (words < 150 ? u"short"_s : words < 500 ? u"medium"_s : u"long"_s));
     for (const WordFamily &family : families()) {
@@ -177,6 +180,7 @@ FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncid
 {
     FeatureList f = article.features;
     const auto add = [&](const QString &name, double value = 1.0) { f.append({name, value}); };
+    add(incident.source == ProposalSource::Mention ? u"source=mention"_s : u"source=rules"_s);
     add(u"rule.confidence"_s, incident.confidence);
     if (incident.confidence >= 0.8) {
         add(u"rule.confident"_s);
@@ -197,7 +201,7 @@ FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncid
     add(u"victim.confidence"_s, victim->confidence);
     const QString folded = fold(victim->value).simplified();
     const QStringList words = folded.split(u' ', Qt::SkipEmptyParts);
-    add(u"victim.words="_s + bin(int(words.size()), {1, 2, 3}));
+    add(u"victim.words="_s + bin(int(words.size()), {0, 1, 2, 3}));
     add(u"victim.entity="_s + victimEntityType(article, victim));
     const QString head = words.isEmpty() ? QString() : words.first();
     if (headNouns().contains(head) || headNouns().contains(withoutArticle(head))) {
@@ -221,7 +225,7 @@ FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncid
         if (article.foldedTitle.contains(core)) {
             add(u"victim.in_title"_s);
         }
-        add(u"victim.mentions="_s + bin(int(article.folded.count(core)), {1, 2}));
+        add(u"victim.mentions="_s + bin(int(article.folded.count(core)), {0, 1, 2}));
     }
     if (!victim->evidence.isEmpty() && !article.text.isEmpty()) {
         const double at = double(victim->evidence.first().start) / article.text.size();

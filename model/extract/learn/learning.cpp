@@ -1,5 +1,6 @@
 #include "extract/learn/learning.h"
 
+#include "extract/mentions.h"
 #include "extract/pipeline.h"
 #include "extract/recognizer.h"
 #include "text/articlereader.h"
@@ -120,6 +121,8 @@ QVector<LabelledArticle> labelArticles(const QVector<GoldSet> &sets, QStringList
             a.title = processed.cleaned.title;
             a.entities = std::move(processed.entities);
             a.incidents = std::move(processed.incidents);
+            // What the model weighs at import: the rules' proposals and the mentioned victims.
+            a.incidents += mentionCandidates(a.text, a.entities, a.incidents);
             a.positive = matchedProposals(gold, a.incidents);
             articles.append(std::move(a));
         }
@@ -197,7 +200,13 @@ CrossValidation rulesOnly(const QVector<LabelledArticle> &articles, const QVecto
 {
     QVector<QVector<ProposedIncident>> proposals;
     for (const LabelledArticle &a : articles) {
-        proposals.append(a.incidents);
+        QVector<ProposedIncident> rules;
+        for (const ProposedIncident &p : a.incidents) {
+            if (p.source == ProposalSource::Rules) {
+                rules.append(p);
+            }
+        }
+        proposals.append(rules);
     }
     return scoreAll(articles, sets, proposals);
 }

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <limits>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -136,7 +137,7 @@ double chooseDropThreshold(const QVector<double> &probabilities, const QVector<b
     }
     double best = 0.0;
     double bestF1 = -1.0;
-    for (int step = 0; step <= 10; ++step) {
+    for (int step = 0; step <= 18; ++step) {
         const double t = step * 0.05;
         int tp = 0;
         int kept = 0;
@@ -158,6 +159,46 @@ double chooseDropThreshold(const QVector<double> &probabilities, const QVector<b
 double sigmoid(double x)
 {
     return 1.0 / (1.0 + std::exp(-x));
+}
+
+// Decision values of each example from a model trained on the inner folds
+// that do not hold its article.
+QVector<double> heldOutDecisions(const QVector<TrainingExample> &examples, const QMap<QString, int> &index,
+                                 int folds, double cost)
+{
+    QVector<double> decisions(examples.size(), 0.0);
+    for (int k = 0; k < folds; ++k) {
+        QVector<int> train;
+        QVector<int> held;
+        for (int i = 0; i < examples.size(); ++i) {
+            (examples[i].group % folds == k ? held : train).append(i);
+        }
+        if (held.isEmpty()) {
+            continue;
+        }
+        const Fit inner = fit(examples, train, index, cost);
+        for (const int i : held) {
+            decisions[i] = decisionOf(inner, examples[i].features);
+        }
+    }
+    return decisions;
+}
+
+// Mean negative log-likelihood of the outcomes under the decisions, after the
+// Platt calibration they would get: what the cost is chosen by.
+double logLoss(const QVector<double> &decisions, const QVector<TrainingExample> &examples)
+{
+    QVector<bool> outcomes;
+    for (const TrainingExample &e : examples) {
+        outcomes.append(e.positive);
+    }
+    const auto [a, b] = fitPlatt(decisions, outcomes);
+    double loss = 0.0;
+    for (int i = 0; i < decisions.size(); ++i) {
+        const double p = std::clamp(sigmoid(a * decisions[i] + b), 1e-9, 1.0 - 1e-9);
+        loss -= outcomes[i] ? std::log(p) : std::log(1.0 - p);
+    }
+    return decisions.isEmpty() ? 0.0 : loss / decisions.size();
 }
 
 } // namespace
@@ -186,21 +227,21 @@ IncidentModel trainIncidentModel(const QVector<TrainingExample> &examples, const
         index.insert(names[i], i + 1);
     }
 
-    // Held-out decisions of inner folds, by article.
     const int folds = std::max(2, options.calibrationFolds);
-    QVector<double> decisions(examples.size(), 0.0);
-    for (int k = 0; k < folds; ++k) {
-        QVector<int> train;
-        QVector<int> held;
-        for (int i = 0; i < examples.size(); ++i) {
-            (examples[i].group % folds == k ? held : train).append(i);
-        }
-        if (held.isEmpty()) {
-            continue;
-        }
-        const Fit inner = fit(examples, train, index, options.cost);
-        for (const int i : held) {
-            decisions[i] = decisionOf(inner, examples[i].features);
+    double cost = options.cost;
+    QVector<double> decisions;
+    if (cost > 0) {
+        decisions = heldOutDecisions(examples, index, folds, cost);
+    } else {
+        double bestLoss = std::numeric_limits<double>::infinity();
+        for (const double c : options.costGrid) {
+            QVector<double> d = heldOutDecisions(examples, index, folds, c);
+            const double loss = logLoss(d, examples);
+            if (loss < bestLoss - 1e-12) {
+                bestLoss = loss;
+                cost = c;
+                decisions = std::move(d);
+            }
         }
     }
     QVector<bool> outcomes;
@@ -215,7 +256,7 @@ IncidentModel trainIncidentModel(const QVector<TrainingExample> &examples, const
 
     QVector<int> all(examples.size());
     std::iota(all.begin(), all.end(), 0);
-    const Fit final = fit(examples, all, index, options.cost);
+    const Fit final = fit(examples, all, index, cost);
     IncidentModel model;
     model.setWeights(final.weights, final.bias);
     model.setCalibration(a, b);
@@ -224,7 +265,7 @@ IncidentModel trainIncidentModel(const QVector<TrainingExample> &examples, const
     header.append(u"liblinear %1, L2-regularized logistic regression, C=%2; %3 examples (%4 positive), "
                   "%5 features seen at least %6 times; Platt calibration and drop threshold from %7 inner "
                   "folds by article"_s.arg(liblinear_version)
-                      .arg(options.cost)
+                      .arg(options.cost > 0 ? QString::number(cost) : QString::number(cost) + u" (by inner folds)"_s)
                       .arg(examples.size())
                       .arg(std::count(outcomes.cbegin(), outcomes.cend(), true))
                       .arg(names.size())

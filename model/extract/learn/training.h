@@ -18,7 +18,10 @@ struct TrainingExample
 
 struct TrainingOptions
 {
-    double cost = 1.0;       // liblinear's C: smaller is smoother
+    // liblinear's C (smaller is smoother); 0 chooses it from costGrid by the
+    // held-out log loss of the inner folds.
+    double cost = 0.0;
+    QVector<double> costGrid{0.01, 0.03, 0.1, 0.3, 1.0};
     int calibrationFolds = 5; // inner folds whose held-out decisions fit the calibration
     int minimumSupport = 2;   // a feature seen in fewer examples is left out
     QStringList header;       // provenance written at the top of the model
@@ -26,9 +29,9 @@ struct TrainingOptions
 
 /*
  * Trains the incident model with liblinear (L2-regularized logistic
- * regression): the weights on every example; the Platt calibration and the
- * drop threshold on the decisions of inner folds held out by article, so that
- * neither is fitted on what the weights saw. Deterministic: the same examples
+ * regression): the weights on every example; the cost, the Platt calibration
+ * and the drop threshold on the decisions of inner folds held out by article,
+ * so that none of them is fitted on what the weights saw. Deterministic: the same examples
  * in the same order give the same model.
  */
 IncidentModel trainIncidentModel(const QVector<TrainingExample> &examples, const TrainingOptions &options = {});
