@@ -1,6 +1,7 @@
 #pragma once
 
 #include "text/articlereader.h"
+#include "text/publisheddate.h" // parsePublishedDate(), which cleanArticle() uses for dates
 
 #include <QString>
 #include <QStringView>
@@ -30,16 +31,6 @@ struct CleanedArticle
 };
 
 CleanedArticle cleanArticle(const RawArticle &raw);
-
-/*
- * The date of a line that states only a date, as ISO 8601, or empty.
- * "السبت - 20 أبريل 2024" -> "2024-04-20"; "20/04/2024" -> "2024-04-20";
- * "2024-04-20T10:00:00Z" -> "2024-04-20"; "نيسان 2024" -> "2024-04". Month names
- * of every Arab convention (يناير / كانون الثاني / جانفي / ينير ...), English and
- * French; weekday, "نشر في" style labels, times and a trailing Hijri date are
- * allowed around it; digits may be Arabic-Indic.
- */
-QString parsePublishedDate(QStringView line);
 
 } // namespace Text
 } // namespace Rasid
