@@ -4,6 +4,7 @@
 #include "store/schema.h"
 #include "store/sqlfunctions.h"
 #include "store/workspace_p.h"
+#include "store/writelock.h"
 #include "store/writeturns.h"
 
 #include <sqlite3.h>
@@ -108,37 +109,10 @@ bool Workspace::open(const QString &path, Mode mode)
         }
     }
     if (!inMemory && mode == Mode::ReadWrite) {
-        m_lock = std::make_unique<QLockFile>(path + u".lock"_s);
-        m_lock->setStaleLockTime(0); // a lock whose process died is stale, however fresh
-        bool locked = m_lock->tryLock(0);
-        qint64 pid = 0;
-        QString host;
-        QString app;
-        if (!locked && m_lock->error() == QLockFile::LockFailedError && !m_lock->getLockInfo(&pid, &host, &app)) {
-            // A lock file that names no process was left by one killed between
-            // creating and filling it, and QLockFile never finds it stale. Its
-            // owner holds an flock on it while alive, and removing it takes that
-            // flock: only a dead owner's file goes.
-            m_lock->removeStaleLockFile();
-            locked = m_lock->tryLock(0);
-        }
-        if (!locked) {
-            if (m_lock->error() != QLockFile::LockFailedError) {
-                // No lock file can be made: the folder is read-only (a mounted
-                // archive, a colleague's share), not held by another process.
-                m_lock.reset();
-                return fail(QObject::tr("The workspace %1 cannot be opened for writing: its folder is read-only. "
-                                        "Copy it to a folder you can write to.")
-                                .arg(path));
-            }
-            m_lock->getLockInfo(&pid, &host, &app);
-            m_lock.reset();
-            return fail(QObject::tr("The workspace %1 is already open for writing by another Rasid "
-                                    "process (pid %2 on %3). Close it there first; reading "
-                                    "commands such as export, stats and search still work.")
-                            .arg(path)
-                            .arg(pid)
-                            .arg(host));
+        QString failure;
+        m_lock = takeWriterLock(path, &failure);
+        if (!m_lock) {
+            return fail(failure);
         }
     }
 
