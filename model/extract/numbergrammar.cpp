@@ -159,6 +159,26 @@ bool Grammar::isScaleAt(int i) const
         && (w->kind == NumKind::Scale || w->kind == NumKind::ScalePlural || w->kind == NumKind::ScaleDual);
 }
 
+// The running state of parseNumber(): what the figure read so far adds up to.
+struct Grammar::Figure
+{
+    Decimal total;          // what the scales so far add up to
+    Decimal current;        // the count waiting for its scale
+    qint64 lastScale = 0;   // 0: no scale yet
+    Decimal pendingFraction;
+    bool fraction = false, few = false, vagueWaiting = false;
+    bool fromDigits = false, hasHundred = false, hasTen = false, hasUnit = false;
+    int components = 1;
+
+    void takeSmall(const Component &k)
+    {
+        current.add(k.value);
+        hasHundred |= k.kind == NumKind::Hundred;
+        hasTen |= k.kind == NumKind::Ten;
+        hasUnit |= k.kind == NumKind::Unit;
+    }
+};
+
 bool Grammar::parseNumber(int i, NumberPhrase *np) const
 {
     Component c;
@@ -169,172 +189,199 @@ bool Grammar::parseNumber(int i, NumberPhrase *np) const
     np->first = i;
     np->startOffset = c.startOffset;
 
-    Decimal total;          // what the scales so far add up to
-    Decimal current;        // the count waiting for its scale
-    qint64 lastScale = 0;   // 0: no scale yet
-    Decimal pendingFraction;
-    bool fraction = false, few = false, vagueWaiting = false;
-    bool fromDigits = false, hasHundred = false, hasTen = false, hasUnit = false;
-    int components = 1;
-
-    const auto takeSmall = [&](const Component &k) {
-        current.add(k.value);
-        hasHundred |= k.kind == NumKind::Hundred;
-        hasTen |= k.kind == NumKind::Ten;
-        hasUnit |= k.kind == NumKind::Unit;
-    };
-
-    switch (c.kind) {
-    case NumKind::Unit:
-    case NumKind::Ten:
-    case NumKind::Hundred:
-        if (c.type == Component::Digits) {
-            current = c.value;
-            fromDigits = true;
-        } else {
-            takeSmall(c);
-        }
-        break;
-    case NumKind::Fraction:
-        pendingFraction = c.value;
-        fraction = true;
-        break;
-    case NumKind::Vague:
-        current = c.value;
-        np->vague = true;
-        vagueWaiting = true;
-        break;
-    case NumKind::Few:
-        few = true;
-        break;
-    case NumKind::Scale:
-    case NumKind::ScaleDual:
-    case NumKind::ScalePlural:
-    case NumKind::ScaleDefinite:
-        total = c.value;
-        if (c.kind == NumKind::ScaleDual
-            || (c.accusativeOrDual && isKind(c.next, TokenKind::Arabic) && !isScaleAt(c.next))) {
-            total.multiply(Decimal{2, 0});
-        }
-        np->vague = c.kind == NumKind::ScalePlural || c.kind == NumKind::ScaleDefinite;
-        lastScale = c.value.mant;
-        np->hasScale = true;
-        break;
-    case NumKind::TeenLead:
+    Figure f;
+    if (!startFigure(c, &f, np)) {
         return false;
     }
-
     int j = c.next;
     for (;;) {
         Component n;
         if (!readComponent(j, false, &n)) {
             break;
         }
-        const bool isScale = n.type == Component::Word
-            && (n.kind == NumKind::Scale || n.kind == NumKind::ScaleDual || n.kind == NumKind::ScalePlural
-                || n.kind == NumKind::ScaleDefinite);
-        bool accepted = false;
-        if (isScale && !n.waw) {
-            const qint64 scale = n.value.mant;
-            if (fraction) {
-                accepted = n.kind == NumKind::Scale && (lastScale == 0 || scale < lastScale);
-                Decimal part = pendingFraction;
-                accepted = accepted && part.multiply(n.value) && total.add(part);
-                if (accepted) {
-                    fraction = false;
-                }
-            } else if (few || vagueWaiting) {
-                accepted = (n.kind == NumKind::ScalePlural || n.kind == NumKind::ScaleDefinite)
-                    && (lastScale == 0 || scale < lastScale);
-                Decimal part = few ? Decimal{1, 0} : current;
-                accepted = accepted && part.multiply(n.value) && total.add(part);
-                if (accepted) {
-                    current = Decimal{};
-                    np->vague = true;
-                    few = vagueWaiting = false;
-                }
-            } else if (components == 1 && c.kind == NumKind::Scale && n.kind == NumKind::Scale
-                       && scale > lastScale && !np->vague) {
-                accepted = total.multiply(n.value); // ألف مليون = a billion
-            } else if (!current.isZero() && n.kind != NumKind::ScaleDual && n.kind != NumKind::ScaleDefinite
-                       && (lastScale == 0 || scale < lastScale)) {
-                // A figure too large for 64 bits stops before the scale word.
-                Decimal part = current;
-                accepted = part.multiply(n.value) && total.add(part);
-                if (accepted) {
-                    current = Decimal{};
-                    hasHundred = hasTen = hasUnit = fromDigits = false;
-                }
-            }
-            if (accepted) {
-                lastScale = scale;
-                np->hasScale = true;
-            }
-        } else if (isScale && n.waw && current.isZero() && lastScale > n.value.mant && !fraction && !few
-                   && !vagueWaiting && n.kind != NumKind::ScalePlural && n.kind != NumKind::ScaleDefinite) {
-            // مليون وألف، مليون وألفين
-            Decimal part = n.value;
-            if (n.kind == NumKind::ScaleDual) {
-                part.multiply(Decimal{2, 0});
-            }
-            accepted = total.add(part);
-            lastScale = n.value.mant;
-        } else if (n.kind == NumKind::Fraction && n.waw && current.isZero() && lastScale > 0 && !fraction) {
-            // مليون ونصف = 1,500,000
-            Decimal part = n.value;
-            part.multiply(Decimal{lastScale, 0});
-            accepted = total.add(part);
-            lastScale = 1; // nothing may follow a trailing fraction
-        } else if (!isScale && n.waw && !fraction && !few && !vagueWaiting
-                   && (n.kind == NumKind::Unit || n.kind == NumKind::Ten || n.kind == NumKind::Hundred)) {
-            if (current.isZero() && lastScale > 1) {
-                // After a scale: "ثلاثة آلاف وخمسمائة", "مليون و500 ألف". The figure must
-                // stay below that scale, so a larger scale after it starts a new quantity
-                // ("500 ألف شركة و1.9 مليون موظف" never reaches here; "500 ألف و1.9 مليون" stops).
-                Component after;
-                const bool biggerScaleNext = readComponent(n.next, false, &after) && !after.waw
-                    && after.type == Component::Word
-                    && (after.kind == NumKind::Scale || after.kind == NumKind::ScaleDual
-                        || after.kind == NumKind::ScalePlural)
-                    && after.value.mant >= lastScale;
-                if (!biggerScaleNext && (n.type == Component::Word || n.value.exp == 0)) {
-                    accepted = true;
-                    if (n.type == Component::Digits) {
-                        current = n.value;
-                        fromDigits = true;
-                    } else {
-                        takeSmall(n);
-                    }
-                }
-            } else if (!current.isZero() && !fromDigits && n.type == Component::Word) {
-                // Within the hundreds: خمسة وعشرون، مائة وخمسون، مائتان وثلاثة وعشرون.
-                accepted = (n.kind == NumKind::Ten && !hasTen && !(hasUnit && current.mant >= 10 && !hasHundred))
-                    || (n.kind == NumKind::Unit && !hasUnit && (hasHundred || hasTen));
-                if (accepted) {
-                    takeSmall(n);
-                }
-            }
-        }
-        if (!accepted) {
+        if (!acceptComponent(c, n, &f, np)) {
             break;
         }
-        ++components;
+        ++f.components;
         j = n.next;
     }
-    if (fraction || few) {
+    if (f.fraction || f.few) {
         return false; // نصف السكان، عدة مرات: no figure
     }
-    if (components == 1 && c.weak) {
+    if (f.components == 1 && c.weak) {
         return false;
     }
-    if (!total.add(current)) {
+    if (!f.total.add(f.current)) {
         return false;
     }
-    np->value = total;
+    np->value = f.total;
     np->end = j;
     np->endOffset = m_tok[size_t(j - 1)].end;
-    np->digitsOnly = components == 1 && c.type == Component::Digits;
+    np->digitsOnly = f.components == 1 && c.type == Component::Digits;
     return true;
+}
+
+// The figure's first component: a count, a fraction, a vague or "few" word waiting
+// for its scale, or a scale on its own.
+bool Grammar::startFigure(const Component &c, Figure *f, NumberPhrase *np) const
+{
+    switch (c.kind) {
+    case NumKind::Unit:
+    case NumKind::Ten:
+    case NumKind::Hundred:
+        if (c.type == Component::Digits) {
+            f->current = c.value;
+            f->fromDigits = true;
+        } else {
+            f->takeSmall(c);
+        }
+        break;
+    case NumKind::Fraction:
+        f->pendingFraction = c.value;
+        f->fraction = true;
+        break;
+    case NumKind::Vague:
+        f->current = c.value;
+        np->vague = true;
+        f->vagueWaiting = true;
+        break;
+    case NumKind::Few:
+        f->few = true;
+        break;
+    case NumKind::Scale:
+    case NumKind::ScaleDual:
+    case NumKind::ScalePlural:
+    case NumKind::ScaleDefinite:
+        f->total = c.value;
+        if (c.kind == NumKind::ScaleDual
+            || (c.accusativeOrDual && isKind(c.next, TokenKind::Arabic) && !isScaleAt(c.next))) {
+            f->total.multiply(Decimal{2, 0});
+        }
+        np->vague = c.kind == NumKind::ScalePlural || c.kind == NumKind::ScaleDefinite;
+        f->lastScale = c.value.mant;
+        np->hasScale = true;
+        break;
+    case NumKind::TeenLead:
+        return false;
+    }
+    return true;
+}
+
+// Whether the next component n continues the figure that began with c; if so, it
+// is added to *f.
+bool Grammar::acceptComponent(const Component &c, const Component &n, Figure *f, NumberPhrase *np) const
+{
+    Decimal &total = f->total;
+    Decimal &current = f->current;
+    qint64 &lastScale = f->lastScale;
+    const bool isScale = n.type == Component::Word
+        && (n.kind == NumKind::Scale || n.kind == NumKind::ScaleDual || n.kind == NumKind::ScalePlural
+            || n.kind == NumKind::ScaleDefinite);
+    bool accepted = false;
+    if (isScale && !n.waw) {
+        accepted = acceptScale(c, n, f, np);
+    } else if (isScale && n.waw && current.isZero() && lastScale > n.value.mant && !f->fraction && !f->few
+               && !f->vagueWaiting && n.kind != NumKind::ScalePlural && n.kind != NumKind::ScaleDefinite) {
+        // مليون وألف، مليون وألفين
+        Decimal part = n.value;
+        if (n.kind == NumKind::ScaleDual) {
+            part.multiply(Decimal{2, 0});
+        }
+        accepted = total.add(part);
+        lastScale = n.value.mant;
+    } else if (n.kind == NumKind::Fraction && n.waw && current.isZero() && lastScale > 0 && !f->fraction) {
+        // مليون ونصف = 1,500,000
+        Decimal part = n.value;
+        part.multiply(Decimal{lastScale, 0});
+        accepted = total.add(part);
+        lastScale = 1; // nothing may follow a trailing fraction
+    } else if (!isScale && n.waw && !f->fraction && !f->few && !f->vagueWaiting
+               && (n.kind == NumKind::Unit || n.kind == NumKind::Ten || n.kind == NumKind::Hundred)) {
+        accepted = acceptSmallAfterWaw(n, f);
+    }
+    return accepted;
+}
+
+// A scale word not joined by و: it multiplies the count, the fraction, the vague
+// plural or "few" waiting before it.
+bool Grammar::acceptScale(const Component &c, const Component &n, Figure *f, NumberPhrase *np) const
+{
+    Decimal &total = f->total;
+    Decimal &current = f->current;
+    qint64 &lastScale = f->lastScale;
+    bool accepted = false;
+    const qint64 scale = n.value.mant;
+    if (f->fraction) {
+        accepted = n.kind == NumKind::Scale && (lastScale == 0 || scale < lastScale);
+        Decimal part = f->pendingFraction;
+        accepted = accepted && part.multiply(n.value) && total.add(part);
+        if (accepted) {
+            f->fraction = false;
+        }
+    } else if (f->few || f->vagueWaiting) {
+        accepted = (n.kind == NumKind::ScalePlural || n.kind == NumKind::ScaleDefinite)
+            && (lastScale == 0 || scale < lastScale);
+        Decimal part = f->few ? Decimal{1, 0} : current;
+        accepted = accepted && part.multiply(n.value) && total.add(part);
+        if (accepted) {
+            current = Decimal{};
+            np->vague = true;
+            f->few = f->vagueWaiting = false;
+        }
+    } else if (f->components == 1 && c.kind == NumKind::Scale && n.kind == NumKind::Scale
+               && scale > lastScale && !np->vague) {
+        accepted = total.multiply(n.value); // ألف مليون = a billion
+    } else if (!current.isZero() && n.kind != NumKind::ScaleDual && n.kind != NumKind::ScaleDefinite
+               && (lastScale == 0 || scale < lastScale)) {
+        // A figure too large for 64 bits stops before the scale word.
+        Decimal part = current;
+        accepted = part.multiply(n.value) && total.add(part);
+        if (accepted) {
+            current = Decimal{};
+            f->hasHundred = f->hasTen = f->hasUnit = f->fromDigits = false;
+        }
+    }
+    if (accepted) {
+        lastScale = scale;
+        np->hasScale = true;
+    }
+    return accepted;
+}
+
+// A unit, ten or hundred joined by و: after a scale, or within the hundreds.
+bool Grammar::acceptSmallAfterWaw(const Component &n, Figure *f) const
+{
+    const Decimal &current = f->current;
+    const qint64 lastScale = f->lastScale;
+    bool accepted = false;
+    if (current.isZero() && lastScale > 1) {
+        // After a scale: "ثلاثة آلاف وخمسمائة", "مليون و500 ألف". The figure must
+        // stay below that scale, so a larger scale after it starts a new quantity
+        // ("500 ألف شركة و1.9 مليون موظف" never reaches here; "500 ألف و1.9 مليون" stops).
+        Component after;
+        const bool biggerScaleNext = readComponent(n.next, false, &after) && !after.waw
+            && after.type == Component::Word
+            && (after.kind == NumKind::Scale || after.kind == NumKind::ScaleDual
+                || after.kind == NumKind::ScalePlural)
+            && after.value.mant >= lastScale;
+        if (!biggerScaleNext && (n.type == Component::Word || n.value.exp == 0)) {
+            accepted = true;
+            if (n.type == Component::Digits) {
+                f->current = n.value;
+                f->fromDigits = true;
+            } else {
+                f->takeSmall(n);
+            }
+        }
+    } else if (!current.isZero() && !f->fromDigits && n.type == Component::Word) {
+        // Within the hundreds: خمسة وعشرون، مائة وخمسون، مائتان وثلاثة وعشرون.
+        accepted = (n.kind == NumKind::Ten && !f->hasTen && !(f->hasUnit && current.mant >= 10 && !f->hasHundred))
+            || (n.kind == NumKind::Unit && !f->hasUnit && (f->hasHundred || f->hasTen));
+        if (accepted) {
+            f->takeSmall(n);
+        }
+    }
+    return accepted;
 }
 
 Qualifier Grammar::qualifierBefore(int first, int *startOffset, int firstFree) const

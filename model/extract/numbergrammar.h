@@ -98,6 +98,12 @@ private:
     bool digitsAreNoCount(const NumberPhrase &np, bool signBefore) const;
     bool readComponent(int j, bool first, Component *c) const;
     bool parseNumber(int i, NumberPhrase *np) const;
+    // The steps of parseNumber(), over the figure read so far.
+    struct Figure;
+    bool startFigure(const Component &c, Figure *f, NumberPhrase *np) const;
+    bool acceptComponent(const Component &c, const Component &n, Figure *f, NumberPhrase *np) const;
+    bool acceptScale(const Component &c, const Component &n, Figure *f, NumberPhrase *np) const;
+    bool acceptSmallAfterWaw(const Component &n, Figure *f) const;
     Qualifier qualifierBefore(int first, int *startOffset, int firstFree = 0) const;
     bool currencyAfter(int j, QString *code, int *next) const;
     QString nounAfter(int j, int *next) const;

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "extract/disclosurecue.h"
 #include "extract/entity.h"
 #include "extract/gazetteer.h"
 #include "extract/lexicon.h"
@@ -11,17 +12,6 @@
 
 namespace Rasid {
 inline namespace Extract {
-
-// A disclosure cue (أكد، يدعي، نفى، يشتبه، أحبط ...) found in a text. Not an entity:
-// the incident builder reads it next to the victim or the attacker it belongs to.
-struct DisclosureCue
-{
-    int start = 0; // UTF-16 offsets into the cleaned text
-    int end = 0;
-    QString text;
-    QString kind; // confirmed, claimed, denied, suspected, attempted
-};
-using CueList = QVector<DisclosureCue>;
 
 /*
  * Finds the entities of DESIGN.md §4 in a cleaned article: countries (names and
