@@ -5,9 +5,10 @@
 #include "itemmodels/incidentfieldmodel.h"
 #include "itemmodels/incidentlistmodel.h"
 #include "itemmodels/problemsmodel.h"
+#include "store/articlequeries.h"
+#include "store/incidentqueries.h"
 #include "store/reviewstore.h"
 
-#include <QSqlQuery>
 #include <QUndoStack>
 #include <QVariant>
 
@@ -61,30 +62,16 @@ ArticleContent WorkspaceSession::article(qint64 articleId) const
 
 qint64 WorkspaceSession::articleIdForPath(const QString &path) const
 {
-    QSqlQuery query(m_workspace.database());
-    query.prepare(u"SELECT id FROM articles WHERE path = ? AND duplicate_of IS NULL ORDER BY item LIMIT 1"_s);
-    query.addBindValue(path);
-    return execPrepared(query) && query.next() ? query.value(0).toLongLong() : 0;
+    return Store::articleIdForPath(m_workspace, path);
 }
 
 QStringList WorkspaceSession::victimCountries(const QString &workspacePath)
 {
-    QStringList codes;
     Workspace workspace;
     if (!workspace.open(workspacePath, Workspace::Mode::ReadOnly)) {
-        return codes;
+        return {};
     }
-    QSqlQuery query(workspace.database());
-    query.prepare(u"SELECT DISTINCT incident_field(fields, 'victim_country') AS v FROM incidents "
-                  "WHERE review_status != 'rejected' AND v != '' ORDER BY v"_s);
-    if (!execPrepared(query)) {
-        return codes;
-    }
-    while (query.next()) {
-        codes.append(query.value(0).toString());
-    }
-    query.finish();
-    return codes;
+    return Store::victimCountries(workspace);
 }
 
 } // namespace Rasid

@@ -1,15 +1,15 @@
 #include "itemmodels/incidentfieldmodel.h"
 
 #include "itemmodels/decoration.h"
+#include "store/articlequeries.h"
+#include "store/reviewstore.h"
 #include "store/undocommands.h"
-#include "store/workspace.h"
 #include "text/textfold.h"
 
 #include <QDate>
 #include <QLocale>
 #include <QPoint>
 #include <QRegularExpression>
-#include <QSqlQuery>
 #include <QUndoStack>
 
 using namespace Qt::StringLiterals;
@@ -46,12 +46,7 @@ void IncidentFieldModel::setIncident(qint64 incidentId)
         m_articleId = record.articleId;
         m_articleText.clear();
         if (m_articleId > 0) {
-            QSqlQuery query(m_store->workspace().database());
-            query.prepare(u"SELECT text FROM articles WHERE id = ?"_s);
-            query.addBindValue(m_articleId);
-            if (execPrepared(query) && query.next()) {
-                m_articleText = query.value(0).toString();
-            }
+            m_articleText = articleText(m_store->workspace(), m_articleId);
         }
     }
     m_fields.clear();

@@ -2,11 +2,10 @@
 
 #include "extract/vocabulary.h"
 #include "itemmodels/decoration.h"
+#include "store/incidentqueries.h"
 #include "store/reviewstore.h"
-#include "store/workspace.h"
 
 #include <QLocale>
-#include <QSqlQuery>
 
 #include <algorithm>
 
@@ -41,34 +40,16 @@ IncidentListModel::IncidentListModel(ReviewStore *store, QObject *parent)
     connect(store, &ReviewStore::incidentChanged, this, &IncidentListModel::onIncidentChanged);
 }
 
-// The three fields the list shows are read by SQLite in the same query.
-QVector<IncidentListModel::Row> IncidentListModel::query(qint64 articleId, qint64 onlyIncident) const
+QVector<IncidentListRow> IncidentListModel::query(qint64 articleId, qint64 onlyIncident) const
 {
-    QVector<Row> rows;
-    QSqlQuery query(m_store->workspace().database());
-    query.prepare(u"SELECT i.id, i.ordinal, i.review_status, i.confidence, "
-                  "incident_field(i.fields, 'attack_type'), incident_field(i.fields, 'victim'), "
-                  "incident_field(i.fields, 'victim_country') "
-                  "FROM incidents i WHERE i.article_id = ? AND (? = 0 OR i.id = ?) ORDER BY i.ordinal, i.id"_s);
-    query.addBindValue(articleId);
-    query.addBindValue(onlyIncident);
-    query.addBindValue(onlyIncident);
-    if (!execPrepared(query)) {
-        return rows;
-    }
-    while (query.next()) {
-        rows.append({query.value(0).toLongLong(), query.value(1).toInt(), query.value(2).toString(),
-                     query.value(3).toDouble(), query.value(4).toString(), query.value(5).toString(),
-                     query.value(6).toString()});
-    }
-    return rows;
+    return incidentListRows(m_store->workspace(), articleId, onlyIncident);
 }
 
 void IncidentListModel::setArticle(qint64 articleId)
 {
     beginResetModel();
     m_articleId = articleId;
-    m_rows = articleId > 0 ? query(articleId, 0) : QVector<Row>{};
+    m_rows = articleId > 0 ? query(articleId, 0) : QVector<IncidentListRow>{};
     endResetModel();
 }
 
@@ -79,13 +60,13 @@ void IncidentListModel::setArticle(qint64 articleId)
  */
 void IncidentListModel::sync()
 {
-    const QVector<Row> fresh = query(m_articleId, 0);
+    const QVector<IncidentListRow> fresh = query(m_articleId, 0);
     QVector<qint64> freshIds;
-    for (const Row &row : fresh) {
+    for (const IncidentListRow &row : fresh) {
         freshIds.append(row.id);
     }
     QVector<qint64> kept;
-    for (const Row &row : std::as_const(m_rows)) {
+    for (const IncidentListRow &row : std::as_const(m_rows)) {
         if (freshIds.contains(row.id)) {
             kept.append(row.id);
         }
@@ -124,7 +105,7 @@ void IncidentListModel::onIncidentChanged(qint64 incidentId)
     if (row < 0) {
         return;
     }
-    const QVector<Row> fresh = query(m_articleId, incidentId);
+    const QVector<IncidentListRow> fresh = query(m_articleId, incidentId);
     if (fresh.size() == 1 && fresh.first() != m_rows.at(row)) {
         m_rows[row] = fresh.first();
         emit dataChanged(index(row, 0), index(row, IncidentColumnCount - 1));
@@ -161,7 +142,7 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const Row &row = m_rows.at(index.row());
+    const IncidentListRow &row = m_rows.at(index.row());
     if (role == IncidentIdRole) {
         return row.id;
     }

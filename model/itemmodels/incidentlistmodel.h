@@ -1,6 +1,7 @@
 #pragma once
 
 #include "itemmodels/roles.h"
+#include "store/incidentqueries.h"
 
 #include <QAbstractTableModel>
 #include <QHash>
@@ -38,30 +39,13 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row
-    {
-        qint64 id = 0;
-        int ordinal = 0;
-        QString status;
-        double confidence = 0.0;
-        QString attackType;
-        QString victim;
-        QString victimCountry;
-        bool operator==(const Row &o) const
-        {
-            return id == o.id && ordinal == o.ordinal && status == o.status && confidence == o.confidence
-                && attackType == o.attackType && victim == o.victim && victimCountry == o.victimCountry;
-        }
-        bool operator!=(const Row &o) const { return !(*this == o); }
-    };
-
-    QVector<Row> query(qint64 articleId, qint64 onlyIncident) const;
+    QVector<IncidentListRow> query(qint64 articleId, qint64 onlyIncident) const;
     void sync();
     void onIncidentChanged(qint64 incidentId);
 
     ReviewStore *m_store;
     qint64 m_articleId = 0;
-    QVector<Row> m_rows;
+    QVector<IncidentListRow> m_rows;
     mutable QHash<QString, QVariant> m_icons;
 };
 

@@ -1,10 +1,9 @@
 #include "itemmodels/problemsmodel.h"
 
-#include "store/workspace.h"
+#include "store/problemqueries.h"
 
 #include <QDateTime>
 #include <QLocale>
-#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
@@ -21,16 +20,7 @@ ProblemsModel::ProblemsModel(Workspace &workspace, QObject *parent)
 // Problems are few (one per unreadable file), so they are all read at once.
 void ProblemsModel::refresh()
 {
-    QVector<Row> rows;
-    QSqlQuery query(m_workspace.database());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT id, path, item, reason, created_at FROM problems ORDER BY created_at DESC, id DESC"_s);
-    if (execPrepared(query)) {
-        while (query.next()) {
-            rows.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toInt(),
-                         query.value(3).toString(), query.value(4).toString()});
-        }
-    }
+    const QVector<ProblemRow> rows = problemsNewestFirst(m_workspace);
     beginResetModel();
     m_rows = rows;
     endResetModel();
@@ -51,7 +41,7 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
     if (!index.isValid() || !checkIndex(index, CheckIndexOption::ParentIsInvalid)) {
         return {};
     }
-    const Row &row = m_rows.at(index.row());
+    const ProblemRow &row = m_rows.at(index.row());
     if (role == ProblemIdRole) {
         return row.id;
     }

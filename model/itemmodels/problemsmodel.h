@@ -1,6 +1,7 @@
 #pragma once
 
 #include "itemmodels/roles.h"
+#include "store/problemqueries.h"
 
 #include <QAbstractTableModel>
 #include <QVector>
@@ -30,17 +31,8 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
 private:
-    struct Row
-    {
-        qint64 id = 0;
-        QString path;
-        int item = 0;
-        QString reason;
-        QString createdAt;
-    };
-
     Workspace &m_workspace;
-    QVector<Row> m_rows;
+    QVector<ProblemRow> m_rows;
 };
 
 } // namespace ItemModels
