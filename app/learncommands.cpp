@@ -122,7 +122,7 @@ QString table(const QString &title, const QVector<GoldSet> &sets, const CrossVal
         for (const double t : cv.dropThresholds) {
             thresholds.append(f2(t));
         }
-        text += u"\nProposals below these probabilities were dropped, one threshold per fold's model: "_s
+        text += u"\nMentioned victims below these probabilities were left out, one threshold per fold's model: "_s
             + thresholds.join(u", "_s) + u".\n"_s;
     }
     return text + u'\n';

@@ -72,8 +72,7 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
         if (model && !model->isNull()) {
             article.incidents += mentionCandidates(text, article.entities, article.incidents);
             const ArticleEvidence evidence =
-                articleEvidence(text, article.folded, article.cleaned.title, article.entities,
-                                int(article.incidents.size()));
+                articleEvidence(text, article.folded, article.cleaned.title, article.entities, article.incidents);
             rescoreIncidents(*model, evidence, article.incidents);
         }
     }

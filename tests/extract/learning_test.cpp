@@ -98,7 +98,7 @@ void LearningTest::featuresOfAVictim()
     QFETCH(QStringList, present);
     QFETCH(QStringList, absent);
     const EntityList entities;
-    const ArticleEvidence article = articleEvidence(text, fold(text), title, entities, 1);
+    const ArticleEvidence article = articleEvidence(text, fold(text), title, entities, {});
     const FeatureList features = incidentFeatures(article, proposal(victim, u"data_breach"_s, 0.6,
                                                                     int(text.indexOf(victim))), 0);
     for (const QString &name : present) {
@@ -115,7 +115,7 @@ void LearningTest::articleFeaturesCountWordFamilies()
 {
     const QString text = u"نصائح لحماية حسابك: ينصح الخبراء بتجنب الروابط، واحرص على تحديث التطبيق."_s;
     const EntityList entities;
-    const ArticleEvidence article = articleEvidence(text, fold(text), u"نصائح للمستخدمين"_s, entities, 0);
+    const ArticleEvidence article = articleEvidence(text, fold(text), u"نصائح للمستخدمين"_s, entities, {});
     QVERIFY(hasFeature(article.features, u"article.advice=4+"_s));
     QVERIFY(hasFeature(article.features, u"title.advice"_s));
     QVERIFY(hasFeature(article.features, u"article.breach=0"_s));
@@ -179,11 +179,13 @@ void LearningTest::rescoringDropsAndKeepsOrder()
     model.setDropBelow(0.3);
     const QString text = u"اخترق القراصنة موقع البلدية وسرقوا بيانات المستخدمين وحسابات بنك الرافدين."_s;
     const EntityList entities;
-    const ArticleEvidence article = articleEvidence(text, fold(text), QString(), entities, 3);
     QVector<ProposedIncident> incidents = {proposal(u"المستخدمين"_s, u"data_breach"_s, 0.9, int(text.indexOf(u"المستخدمين"))),
                                            proposal(u"موقع البلدية"_s, u"defacement"_s, 0.5, int(text.indexOf(u"موقع"))),
                                            proposal(u"بنك الرافدين"_s, u"data_breach"_s, 0.5, int(text.indexOf(u"بنك")))};
     incidents[0].primary = true;
+    incidents[0].source = ProposalSource::Mention; // a mention the model doubts goes
+    incidents[2].source = ProposalSource::Mention;
+    const ArticleEvidence article = articleEvidence(text, fold(text), QString(), entities, incidents);
     rescoreIncidents(model, article, incidents);
     QCOMPARE(incidents.size(), 2);
     QCOMPARE(incidents[0].value(u"victim"_s), u"موقع البلدية"_s);
@@ -191,6 +193,13 @@ void LearningTest::rescoringDropsAndKeepsOrder()
     QVERIFY(incidents[0].primary);
     QVERIFY(!incidents[1].primary);
     QVERIFY(incidents[0].confidence > 0.9);
+
+    // A proposal of the rules stays, however much the model doubts it.
+    QVector<ProposedIncident> rules = {proposal(u"المستخدمين"_s, u"data_breach"_s, 0.9, int(text.indexOf(u"المستخدمين")))};
+    rescoreIncidents(model, articleEvidence(text, fold(text), QString(), entities, rules), rules);
+    QCOMPARE(rules.size(), 1);
+    QVERIFY(rules[0].confidence < 0.3);
+    QVERIFY(rules[0].primary);
 }
 
 void LearningTest::nullModelChangesNothing()
@@ -198,7 +207,7 @@ void LearningTest::nullModelChangesNothing()
     const QString text = u"اخترق القراصنة موقع البلدية."_s;
     const EntityList entities;
     QVector<ProposedIncident> incidents = {proposal(u"موقع البلدية"_s, u"defacement"_s, 0.42)};
-    rescoreIncidents(IncidentModel(), articleEvidence(text, fold(text), QString(), entities, 1), incidents);
+    rescoreIncidents(IncidentModel(), articleEvidence(text, fold(text), QString(), entities, incidents), incidents);
     QCOMPARE(incidents.size(), 1);
     QCOMPARE(incidents[0].confidence, 0.42);
 }

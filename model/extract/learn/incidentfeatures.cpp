@@ -144,16 +144,94 @@ const IncidentField *fieldOf(const ProposedIncident &incident, QStringView name)
     return nullptr;
 }
 
+// The word before a span, folded, with what it tells of the span's role:
+// "هجوم على X" (the target), "من قبل X" (the agent), "في X" (a place).
+QString roleWordBefore(QStringView text, int start)
+{
+    int end = start;
+    while (end > 0 && text[end - 1].isSpace()) {
+        --end;
+    }
+    int begin = end;
+    while (begin > 0 && !text[begin - 1].isSpace()) {
+        --begin;
+    }
+    const QString w = fold(text.mid(begin, end - begin));
+    static const QStringList roles = {u"علي"_s, u"ضد"_s, u"من"_s, u"قبل"_s, u"في"_s, u"عن"_s, u"الي"_s,
+                                      u"استهدف"_s, u"استهدفت"_s, u"اخترق"_s, u"اخترقت"_s, u"اختراق"_s};
+    return roles.contains(w) ? w : QString();
+}
+
+// Where the victim stands to the attack its sentence names, and to the other
+// names and proposals of that sentence.
+void addContextFeatures(const ArticleEvidence &article, const ProposedIncident &incident, EvidenceSpan span,
+                        FeatureList &f)
+{
+    const auto add = [&](const QString &name) { f.append({name, 1.0}); };
+    const int s = sentenceAt(article.sentences, span.start);
+    if (s < 0) {
+        return;
+    }
+    const Sentence &sentence = article.sentences[s];
+    add(u"victim.sentence="_s + bin(s, {0, 2, 6}));
+    if (incident.source == ProposalSource::Mention && article.ruleSentence.value(s)) {
+        add(u"mention.beside_rules"_s);
+    }
+    int nearest = -1;
+    bool after = false;
+    int rank = 0;
+    for (const Entity &e : *article.entities) {
+        if (e.start < sentence.start || e.end > sentence.end) {
+            continue;
+        }
+        if (e.type == EntityType::Attack) {
+            const int d = e.end <= span.start ? span.start - e.end : e.start >= span.end ? e.start - span.end : 0;
+            if (nearest < 0 || d < nearest) {
+                nearest = d;
+                after = e.end <= span.start;
+            }
+        } else if ((e.type == EntityType::Organization || e.type == EntityType::Person
+                    || e.type == EntityType::Country)
+                   && e.end <= span.start) {
+            ++rank;
+        } else if (e.type == EntityType::ThreatActor && e.start < span.end + 2 && e.end + 2 > span.start) {
+            add(u"victim.beside_actor"_s);
+        }
+    }
+    add(u"victim.attack_distance="_s
+        + (nearest < 0 ? u"none"_s : nearest <= 15 ? u"near"_s : nearest <= 40 ? u"mid"_s : u"far"_s));
+    if (nearest >= 0 && after) {
+        add(u"victim.after_attack"_s);
+    }
+    add(u"victim.rank_in_sentence="_s + bin(rank, {0, 1}));
+    const QString role = roleWordBefore(article.text, span.start);
+    if (!role.isEmpty()) {
+        add(u"victim.after_word="_s + role);
+    }
+}
+
 } // namespace
 
 ArticleEvidence articleEvidence(QStringView text, const QString &folded, const QString &title,
-                                const EntityList &entities, int proposals)
+                                const EntityList &entities, const QVector<ProposedIncident> &incidents)
 {
     ArticleEvidence a;
     a.text = text;
     a.folded = folded;
     a.foldedTitle = fold(title);
     a.entities = &entities;
+    a.sentences = splitSentences(text);
+    a.ruleSentence.fill(false, a.sentences.size());
+    for (const ProposedIncident &p : incidents) {
+        const IncidentField *evidence = fieldOf(p, u"evidence");
+        if (p.source == ProposalSource::Rules && evidence && !evidence->evidence.isEmpty()) {
+            const int s = sentenceAt(a.sentences, evidence->evidence.first().start);
+            if (s >= 0) {
+                a.ruleSentence[s] = true;
+            }
+        }
+    }
+    const int proposals = int(incidents.size());
     int counts[16] = {};
     for (const Entity &e : entities) {
         ++counts[int(e.type)];
@@ -228,8 +306,10 @@ FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncid
         add(u"victim.mentions="_s + bin(int(article.folded.count(core)), {0, 1, 2}));
     }
     if (!victim->evidence.isEmpty() && !article.text.isEmpty()) {
-        const double at = double(victim->evidence.first().start) / article.text.size();
+        const EvidenceSpan span = victim->evidence.first();
+        const double at = double(span.start) / article.text.size();
         add(u"victim.position="_s + (at < 0.2 ? u"lead"_s : at < 0.6 ? u"middle"_s : u"end"_s));
+        addContextFeatures(article, incident, span, f);
     }
     return f;
 }

@@ -2,6 +2,7 @@
 
 #include "extract/entity.h"
 #include "extract/incident.h"
+#include "text/sentences.h"
 
 #include <QString>
 #include <QStringView>
@@ -34,11 +35,13 @@ struct ArticleEvidence
     QString folded;     // fold(text)
     QString foldedTitle;
     const EntityList *entities = nullptr;
-    FeatureList features; // the article's own features, "article." names
+    QVector<Sentence> sentences;
+    QVector<bool> ruleSentence; // per sentence: it holds the evidence of one of the rules' proposals
+    FeatureList features;       // the article's own features, "article." names
 };
 
 ArticleEvidence articleEvidence(QStringView text, const QString &folded, const QString &title,
-                                const EntityList &entities, int proposals);
+                                const EntityList &entities, const QVector<ProposedIncident> &proposals);
 
 // The features of the index-th of an article's proposals, the article's included.
 FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncident &incident, int index);

@@ -138,7 +138,7 @@ void rescoreIncidents(const IncidentModel &model, const ArticleEvidence &article
     kept.reserve(incidents.size());
     for (int i = 0; i < incidents.size(); ++i) {
         const double p = model.probability(incidentFeatures(article, incidents[i], i));
-        if (p >= model.dropBelow()) {
+        if (incidents[i].source == ProposalSource::Rules || p >= model.dropBelow()) {
             kept.append(incidents[i]);
             kept.last().confidence = p;
         }

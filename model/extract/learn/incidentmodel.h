@@ -54,9 +54,11 @@ private:
     QStringList m_header;
 };
 
-// Sets each proposal's confidence to the model's probability and drops the
-// proposals below the model's threshold, keeping the order of the rest (the
-// first is the article's primary). A null model changes nothing.
+// Sets each proposal's confidence to the model's probability. The rules'
+// proposals all stay (one the model doubts shows at a low confidence, for the
+// analyst to look at); a mentioned victim (ProposalSource::Mention) stays only
+// at or above the model's threshold. The order is kept and the first is the
+// article's primary. A null model changes nothing.
 void rescoreIncidents(const IncidentModel &model, const ArticleEvidence &article,
                       QVector<ProposedIncident> &incidents);
 

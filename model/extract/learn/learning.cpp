@@ -48,7 +48,7 @@ bool readGoldArticle(const QString &folder, const QString &file, RawArticle *raw
 
 ArticleEvidence evidenceOf(const LabelledArticle &a)
 {
-    return articleEvidence(a.text, a.folded, a.title, a.entities, int(a.incidents.size()));
+    return articleEvidence(a.text, a.folded, a.title, a.entities, a.incidents);
 }
 
 EvalArticle evalArticle(const LabelledArticle &a, const QVector<ProposedIncident> &incidents)
