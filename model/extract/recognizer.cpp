@@ -1,5 +1,7 @@
 #include "extract/recognizer.h"
 
+#include "extract/latinnames.h"
+
 #include "extract/recognizer_p.h"
 
 #include "extract/dates.h"
@@ -136,6 +138,7 @@ EntityList Recognizer::recognize(QStringView text, const FoldedText &folded, Cue
     Pass pass(m_gazetteer, text, folded);
     pass.run();
     EntityList entities = pass.entities();
+    entities += latinNames(text, entities);
     if (cues) {
         *cues = pass.cues();
     }
