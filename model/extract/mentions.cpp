@@ -67,6 +67,12 @@ SentenceAttack attackIn(const EntityList &entities, const Sentence &s)
 QVector<ProposedIncident> mentionCandidates(QStringView text, const EntityList &entities,
                                             const QVector<ProposedIncident> &proposed)
 {
+    return mentionCandidates(text, splitSentences(text), entities, proposed);
+}
+
+QVector<ProposedIncident> mentionCandidates(QStringView text, const QVector<Sentence> &sentences,
+                                            const EntityList &entities, const QVector<ProposedIncident> &proposed)
+{
     QStringList known;
     for (const ProposedIncident &p : proposed) {
         const QString victim = keyOf(p.value(u"victim"_s));
@@ -75,7 +81,7 @@ QVector<ProposedIncident> mentionCandidates(QStringView text, const EntityList &
         }
     }
     QVector<ProposedIncident> candidates;
-    for (const Sentence &s : splitSentences(text)) {
+    for (const Sentence &s : sentences) {
         const SentenceAttack attack = attackIn(entities, s);
         if (!attack.entity) {
             continue;

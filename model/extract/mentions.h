@@ -2,6 +2,7 @@
 
 #include "extract/entity.h"
 #include "extract/incident.h"
+#include "text/sentences.h"
 
 #include <QStringView>
 #include <QVector>
@@ -21,6 +22,9 @@ inline namespace Extract {
  */
 QVector<ProposedIncident> mentionCandidates(QStringView text, const EntityList &entities,
                                             const QVector<ProposedIncident> &proposed);
+// The same over the text's sentences when the caller has them already.
+QVector<ProposedIncident> mentionCandidates(QStringView text, const QVector<Sentence> &sentences,
+                                            const EntityList &entities, const QVector<ProposedIncident> &proposed);
 
 } // namespace Extract
 } // namespace Rasid

@@ -4,6 +4,7 @@
 #include "extract/learn/incidentmodel.h"
 #include "extract/mentions.h"
 #include "extract/recognizer.h"
+#include "text/sentences.h"
 #include "text/textfold.h"
 
 #include <QCryptographicHash>
@@ -70,10 +71,14 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
                                            article.cleaned.published);
         article.folded = folded.text;
         if (model && !model->isNull()) {
-            article.incidents += mentionCandidates(text, article.entities, article.incidents);
-            const ArticleEvidence evidence =
-                articleEvidence(text, article.folded, article.cleaned.title, article.entities, article.incidents);
-            rescoreIncidents(*model, evidence, article.incidents);
+            QVector<Sentence> sentences = splitSentences(text);
+            article.incidents += mentionCandidates(text, sentences, article.entities, article.incidents);
+            if (!article.incidents.isEmpty()) {
+                const ArticleEvidence evidence = articleEvidence(text, article.folded, article.cleaned.title,
+                                                                 article.entities, article.incidents,
+                                                                 std::move(sentences));
+                rescoreIncidents(*model, evidence, article.incidents);
+            }
         }
     }
     return article;

@@ -2,9 +2,11 @@
 
 #include "text/textfold.h"
 
+#include <QHash>
 #include <QStringList>
 
 #include <algorithm>
+#include <array>
 
 using namespace Qt::StringLiterals;
 
@@ -64,13 +66,53 @@ const QVector<WordFamily> &families()
     return list;
 }
 
-int countOf(const QString &folded, const QStringList &stems)
+// Every stem of every family, indexed by its first unit, so that one pass over
+// a text counts all the families (the import runs this on every article).
+class StemIndex
 {
-    int n = 0;
-    for (const QString &stem : stems) {
-        n += int(folded.count(stem));
+public:
+    StemIndex()
+    {
+        const QVector<WordFamily> &all = families();
+        for (int f = 0; f < all.size(); ++f) {
+            for (const QString &stem : all[f].stems) {
+                m_byFirst[slot(stem.front().unicode())].append({stem, f});
+            }
+        }
     }
-    return n;
+
+    // Occurrences of each family's stems in text, overlapping ones included.
+    QVector<int> count(QStringView text) const
+    {
+        QVector<int> counts(families().size(), 0);
+        const char16_t *data = text.utf16();
+        const qsizetype n = text.size();
+        for (qsizetype i = 0; i < n; ++i) {
+            const int k = slot(data[i]);
+            if (k == 0 && data[i] != u'%') {
+                continue;
+            }
+            for (const auto &[stem, family] : m_byFirst[k]) {
+                const qsizetype length = stem.size();
+                if (i + length <= n && std::equal(data + i, data + i + length, stem.utf16())) {
+                    ++counts[family];
+                }
+            }
+        }
+        return counts;
+    }
+
+private:
+    // Arabic letters have their own slot; anything else shares slot 0.
+    static int slot(char16_t c) { return c >= 0x0600 && c <= 0x06FF ? c - 0x0600 + 1 : 0; }
+
+    std::array<QVector<QPair<QString, int>>, 257> m_byFirst;
+};
+
+const StemIndex &stemIndex()
+{
+    static const StemIndex index;
+    return index;
 }
 
 // Head nouns of an institution or a named system: a victim that starts with one
@@ -215,12 +257,19 @@ void addContextFeatures(const ArticleEvidence &article, const ProposedIncident &
 ArticleEvidence articleEvidence(QStringView text, const QString &folded, const QString &title,
                                 const EntityList &entities, const QVector<ProposedIncident> &incidents)
 {
+    return articleEvidence(text, folded, title, entities, incidents, splitSentences(text));
+}
+
+ArticleEvidence articleEvidence(QStringView text, const QString &folded, const QString &title,
+                                const EntityList &entities, const QVector<ProposedIncident> &incidents,
+                                QVector<Sentence> sentences)
+{
     ArticleEvidence a;
     a.text = text;
     a.folded = folded;
     a.foldedTitle = fold(title);
     a.entities = &entities;
-    a.sentences = splitSentences(text);
+    a.sentences = std::move(sentences);
     a.ruleSentence.fill(false, a.sentences.size());
     for (const ProposedIncident &p : incidents) {
         const IncidentField *evidence = fieldOf(p, u"evidence");
@@ -244,10 +293,12 @@ ArticleEvidence articleEvidence(QStringView text, const QString &folded, const Q
     add(u"article.proposals="_s + bin(proposals, {0, 1, 2, 4}));
     const int words = int(text.count(u' ')) + 1;
     add(u"article.words="_s + (words < 150 ? u"short"_s : words < 500 ? u"medium"_s : u"long"_s));
-    for (const WordFamily &family : families()) {
-        const QString name = QString::fromLatin1(family.name);
-        add(u"article."_s + name + u'=' + bin(countOf(folded, family.stems), {0, 1, 3}));
-        if (countOf(a.foldedTitle, family.stems) > 0) {
+    const QVector<int> inText = stemIndex().count(folded);
+    const QVector<int> inTitle = stemIndex().count(a.foldedTitle);
+    for (int f = 0; f < families().size(); ++f) {
+        const QString name = QString::fromLatin1(families()[f].name);
+        add(u"article."_s + name + u'=' + bin(inText[f], {0, 1, 3}));
+        if (inTitle[f] > 0) {
             add(u"title."_s + name);
         }
     }

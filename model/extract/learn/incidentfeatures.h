@@ -42,6 +42,10 @@ struct ArticleEvidence
 
 ArticleEvidence articleEvidence(QStringView text, const QString &folded, const QString &title,
                                 const EntityList &entities, const QVector<ProposedIncident> &proposals);
+// The same when the caller has split the text into sentences already.
+ArticleEvidence articleEvidence(QStringView text, const QString &folded, const QString &title,
+                                const EntityList &entities, const QVector<ProposedIncident> &proposals,
+                                QVector<Sentence> sentences);
 
 // The features of the index-th of an article's proposals, the article's included.
 FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncident &incident, int index);
