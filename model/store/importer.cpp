@@ -10,7 +10,6 @@
 
 #include <QDateTime>
 #include <QFileInfo>
-#include <QLoggingCategory>
 #include <QMap>
 #include <QScopeGuard>
 #include <QSemaphore>
@@ -27,8 +26,6 @@ using namespace Qt::StringLiterals;
 
 namespace Rasid {
 inline namespace Store {
-
-Q_LOGGING_CATEGORY(lcImport, "rasid.import")
 
 namespace {
 

@@ -33,8 +33,9 @@ struct WorkspaceStats
 /*
  * One corpus on disk: an SQLite file in WAL mode with foreign keys, a busy
  * timeout and a versioned schema. Everything SQLite-specific (pragmas, the
- * Arabic FTS5 tokenizer, the writer lock) stays inside this class so that the
- * pipeline, the models and the views only see QSqlDatabase and plain values.
+ * Arabic FTS5 tokenizer, the writer lock) stays inside this class and the
+ * store units beside it (schema, statement, search, writeturns, writelock), so
+ * that the pipeline, the models and the views only see plain values.
  *
  * A workspace opened ReadWrite holds a lock file beside it, so a second process
  * that wants to write gets a clear message instead of waiting or damaging it.
