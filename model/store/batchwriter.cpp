@@ -2,9 +2,9 @@
 
 #include "extract/incident.h"
 #include "store/incidentwriter.h"
+#include "store/statement.h"
 #include "store/workspace.h"
 
-#include <QDateTime>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -16,11 +16,6 @@ namespace Rasid {
 inline namespace Store {
 
 namespace {
-
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
 QString articlePath(const QString &filePath, int item)
 {

@@ -5,10 +5,10 @@
 #include "store/folderscan.h"
 #include "store/ftstokenizer.h"
 #include "store/importfile.h"
+#include "store/statement.h"
 #include "store/workspace.h"
 #include "text/articlereader.h"
 
-#include <QDateTime>
 #include <QFileInfo>
 #include <QMap>
 #include <QScopeGuard>
@@ -28,11 +28,6 @@ namespace Rasid {
 inline namespace Store {
 
 namespace {
-
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
 using WorkspaceLexicon = QMap<int, QVector<LexiconEntry>>; // entity type -> entries
 

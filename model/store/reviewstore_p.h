@@ -7,8 +7,8 @@
  */
 
 #include "store/reviewrecords.h"
+#include "store/statement.h"
 
-#include <QDateTime>
 #include <QLoggingCategory>
 #include <QSqlQuery>
 #include <QStringList>
@@ -27,11 +27,6 @@ inline const QString Suggested = u"suggested"_s;
 inline const QString Confirmed = u"confirmed"_s;
 inline const QString Corrected = u"corrected"_s;
 inline const QString Rejected = u"rejected"_s;
-
-inline QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
 inline int fieldOrder(const QString &name)
 {

@@ -5,6 +5,7 @@
 
 #include <sqlite3.h>
 
+#include <QDateTime>
 #include <QSqlDriver>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -38,6 +39,11 @@ QString describeSqliteError(int code, const QString &message)
 
 
 } // namespace
+
+QString nowUtc()
+{
+    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
+}
 
 
 sqlite3 *sqliteHandle(const QSqlDatabase &db)

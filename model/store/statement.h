@@ -32,6 +32,9 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db);
 // Runs a prepared statement; on failure stores the reason in *error (see sqlErrorText()).
 bool execPrepared(QSqlQuery &query, QString *error = nullptr);
 
+// The time the workspace stores for an event: now, in UTC, ISO 8601 to the second.
+QString nowUtc();
+
 // The driver's message, led by what it means for the analyst when the cause is
 // the disk or the file (full disk, damaged or read-only file, I/O error) rather
 // than the statement.

@@ -9,7 +9,6 @@
 
 #include <sqlite3.h>
 
-#include <QDateTime>
 #include <QFileInfo>
 #include <QLockFile>
 #include <QSqlError>
@@ -31,11 +30,6 @@ namespace {
 std::atomic<int> s_connectionCounter{0};
 
 constexpr int kBusyTimeoutMs = 5000;
-
-QString nowUtc()
-{
-    return QDateTime::currentDateTimeUtc().toString(Qt::ISODate);
-}
 
 int countOf(const QSqlDatabase &db, const QString &sql)
 {
