@@ -63,6 +63,27 @@ int parse(QCommandLineParser &parser, const QStringList &arguments, int position
     return -1;
 }
 
+bool readGold(const QString &path, QJsonDocument &gold, QByteArray *bytes)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        err() << kProgram << u": cannot read "_s << file.fileName() << u": "_s << file.errorString() << u'\n';
+        return false;
+    }
+    const QByteArray content = file.readAll();
+    QJsonParseError parseError;
+    gold = QJsonDocument::fromJson(content, &parseError);
+    if (gold.isNull()) {
+        err() << kProgram << u": "_s << file.fileName() << u" is not valid JSON: "_s << parseError.errorString()
+              << u'\n';
+        return false;
+    }
+    if (bytes) {
+        *bytes = content;
+    }
+    return true;
+}
+
 namespace {
 
 struct Command
@@ -378,23 +399,6 @@ void setupEval(QCommandLineParser &parser)
                       "each on its own and then together."_s,
                       u"file"_s});
     parser.addOption({u"verbose"_s, u"List every miss."_s});
-}
-
-bool readGold(const QString &path, QJsonDocument &gold)
-{
-    QFile file(path);
-    if (!file.open(QIODevice::ReadOnly)) {
-        err() << kProgram << u": cannot read "_s << file.fileName() << u": "_s << file.errorString() << u'\n';
-        return false;
-    }
-    QJsonParseError parseError;
-    gold = QJsonDocument::fromJson(file.readAll(), &parseError);
-    if (gold.isNull()) {
-        err() << kProgram << u": "_s << file.fileName() << u" is not valid JSON: "_s << parseError.errorString()
-              << u'\n';
-        return false;
-    }
-    return true;
 }
 
 int runEval(QCommandLineParser &parser, const QStringList &arguments)

@@ -3,7 +3,9 @@
 #include <QString>
 #include <QStringList>
 
+class QByteArray;
 class QCommandLineParser;
+class QJsonDocument;
 class QTextStream;
 
 namespace Rasid::Cli {
@@ -21,5 +23,8 @@ QTextStream &err();
 QTextStream &out();
 int usage(QCommandLineParser &parser, const QString &message);
 int parse(QCommandLineParser &parser, const QStringList &arguments, int positionals);
+// Reads a hand-coded reference (JSON); says why on stderr when it cannot, and
+// hands back the file's bytes when asked (for its digest).
+bool readGold(const QString &path, QJsonDocument &gold, QByteArray *bytes = nullptr);
 
 } // namespace Rasid::Cli

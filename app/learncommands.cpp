@@ -6,13 +6,11 @@
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
-#include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QSaveFile>
 #include <QTextStream>
 
-#include <cstdio>
 #include <numeric>
 
 using namespace Qt::StringLiterals;
@@ -45,16 +43,8 @@ bool readSets(QCommandLineParser &parser, QVector<GoldSet> &sets, QStringList &p
         const QString goldPath = spec.left(eq);
         set.folder = spec.mid(eq + 1);
         set.name = QFileInfo(goldPath).fileName();
-        QFile file(goldPath);
-        if (!file.open(QIODevice::ReadOnly)) {
-            err() << kProgram << u": cannot read "_s << goldPath << u": "_s << file.errorString() << u'\n';
-            return false;
-        }
-        const QByteArray bytes = file.readAll();
-        QJsonParseError error;
-        set.gold = QJsonDocument::fromJson(bytes, &error);
-        if (set.gold.isNull()) {
-            err() << kProgram << u": "_s << goldPath << u" is not valid JSON: "_s << error.errorString() << u'\n';
+        QByteArray bytes;
+        if (!readGold(goldPath, set.gold, &bytes)) {
             return false;
         }
         provenance.append(u"gold %1 (sha256 %2)"_s.arg(
@@ -90,22 +80,15 @@ QVector<LabelledArticle> labelled(const QVector<GoldSet> &sets, bool *someFailed
     return articles;
 }
 
-QString f2(double x)
-{
-    char buffer[32];
-    std::snprintf(buffer, sizeof buffer, "%.2f", x);
-    return QString::fromLatin1(buffer);
-}
-
 // One row of a Markdown table of the figures the targets are about.
 QString tableRow(const QString &name, const EvalReport &r)
 {
     const EvalCount entities = r.entities();
     return u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n"_s.arg(
-        name, f2(r.incidentRecall.ratio()), f2(r.incidentPrecision.ratio()), f2(r.primaryFound.ratio()),
-        f2(r.primaryCoreFields().ratio()), f2(r.coreFields().ratio()),
-        entities.total > 0 ? f2(entities.ratio()) : u"n/a"_s,
-        u"%1/%2"_s.arg(r.falseAlarms.hit).arg(r.falseAlarms.total), f2(r.expectedCalibrationError()));
+        name, scorerFigure(r.incidentRecall.ratio()), scorerFigure(r.incidentPrecision.ratio()), scorerFigure(r.primaryFound.ratio()),
+        scorerFigure(r.primaryCoreFields().ratio()), scorerFigure(r.coreFields().ratio()),
+        entities.total > 0 ? scorerFigure(entities.ratio()) : u"n/a"_s,
+        u"%1/%2"_s.arg(r.falseAlarms.hit).arg(r.falseAlarms.total), scorerFigure(r.expectedCalibrationError()));
 }
 
 QString table(const QString &title, const QVector<GoldSet> &sets, const CrossValidation &cv)
@@ -120,7 +103,7 @@ QString table(const QString &title, const QVector<GoldSet> &sets, const CrossVal
     if (!cv.dropThresholds.isEmpty()) {
         QStringList thresholds;
         for (const double t : cv.dropThresholds) {
-            thresholds.append(f2(t));
+            thresholds.append(scorerFigure(t));
         }
         text += u"\nMentioned victims below these probabilities were left out, one threshold per fold's model: "_s
             + thresholds.join(u", "_s) + u".\n"_s;

@@ -518,6 +518,13 @@ QString scorerKey(QStringView text)
     return s.simplified();
 }
 
+QString scorerFigure(double x)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.2f", x);
+    return QString::fromLatin1(buffer);
+}
+
 double exportedConfidence(double confidence, QStringView reviewStatus)
 {
     if (reviewStatus == u"confirmed") {
@@ -586,22 +593,15 @@ double EvalReport::expectedCalibrationError() const
 
 QString EvalReport::summaryLine() const
 {
-    // Two decimals as the scorer prints them: an exact tie (0.625) goes to the
-    // even digit, which printf does and QString::number does not.
-    const auto f2 = [](double x) {
-        char buffer[32];
-        std::snprintf(buffer, sizeof buffer, "%.2f", x);
-        return QString::fromLatin1(buffer);
-    };
     const EvalCount allEntities = entities();
     QString line = u"incidents R=%1 P=%2 primary R=%3 | primary fields=%4 | all fields=%5 | entities R=%6"_s.arg(
-        f2(incidentRecall.ratio()), f2(incidentPrecision.ratio()), f2(primaryFound.ratio()),
-        f2(primaryCoreFields().ratio()), f2(coreFields().ratio()),
-        allEntities.total > 0 ? f2(allEntities.ratio()) : u"n/a"_s);
+        scorerFigure(incidentRecall.ratio()), scorerFigure(incidentPrecision.ratio()), scorerFigure(primaryFound.ratio()),
+        scorerFigure(primaryCoreFields().ratio()), scorerFigure(coreFields().ratio()),
+        allEntities.total > 0 ? scorerFigure(allEntities.ratio()) : u"n/a"_s);
     if (falseAlarms.total > 0) {
         line += u" | false alarms=%1/%2"_s.arg(falseAlarms.hit).arg(falseAlarms.total);
     }
-    line += u" | ECE="_s + (calibratedProposals() > 0 ? f2(expectedCalibrationError()) : u"n/a"_s);
+    line += u" | ECE="_s + (calibratedProposals() > 0 ? scorerFigure(expectedCalibrationError()) : u"n/a"_s);
     return line;
 }
 

@@ -109,6 +109,10 @@ const QStringList &evalCoreFields();
 // a leading ال، وال، بال، لل or و dropped before three letters, spaces collapsed.
 QString scorerKey(QStringView text);
 
+// A figure with two decimals as the scorer prints it: an exact tie (0.625)
+// goes to the even digit, as printf does and QString::number does not.
+QString scorerFigure(double x);
+
 // The confidence of a proposal as the CSV export writes it (three significant
 // digits), which is what the scorer reads.
 double exportedConfidence(double confidence, QStringView reviewStatus);
