@@ -14,11 +14,6 @@ inline namespace Extract {
 namespace {
 Q_LOGGING_CATEGORY(lcModel, "rasid.model")
 
-double sigmoid(double x)
-{
-    return 1.0 / (1.0 + std::exp(-x));
-}
-
 // Shortest text that reads back as the same double, so that a model written and
 // read again scores byte for byte as it did.
 QByteArray exact(double x)
@@ -27,6 +22,11 @@ QByteArray exact(double x)
 }
 
 } // namespace
+
+double logistic(double x)
+{
+    return 1.0 / (1.0 + std::exp(-x));
+}
 
 const IncidentModel &IncidentModel::shipped()
 {
@@ -125,7 +125,7 @@ double IncidentModel::decision(const FeatureList &features) const
 
 double IncidentModel::probability(const FeatureList &features) const
 {
-    return sigmoid(m_plattA * decision(features) + m_plattB);
+    return logistic(m_plattA * decision(features) + m_plattB);
 }
 
 void rescoreIncidents(const IncidentModel &model, const ArticleEvidence &article,

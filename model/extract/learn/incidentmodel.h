@@ -36,6 +36,7 @@ public:
     double probability(const FeatureList &features) const;
 
     QHash<QString, double> weights() const { return m_weights; }
+    double bias() const { return m_bias; }
     void setWeights(const QHash<QString, double> &weights, double bias);
     void setCalibration(double a, double b);
     double calibrationSlope() const { return m_plattA; }
@@ -53,6 +54,9 @@ private:
     double m_dropBelow = 0.0;
     QStringList m_header;
 };
+
+// The logistic function, 1 / (1 + e^-x): a decision value as a probability.
+double logistic(double x);
 
 // Sets each proposal's confidence to the model's probability. The rules'
 // proposals all stay (one the model doubts shows at a low confidence, for the

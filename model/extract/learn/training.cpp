@@ -62,24 +62,19 @@ private:
     problem m_problem{};
 };
 
-struct Fit
+// An uncalibrated model of the given rows, with the weights of the positive
+// class: liblinear orders labels as it meets them.
+IncidentModel fit(const QVector<TrainingExample> &examples, const QVector<int> &rows,
+                  const QMap<QString, int> &index, double cost)
 {
-    QHash<QString, double> weights;
-    double bias = 0.0;
-};
-
-// Weights of the positive class: liblinear orders labels as it meets them.
-Fit fit(const QVector<TrainingExample> &examples, const QVector<int> &rows, const QMap<QString, int> &index,
-        double cost)
-{
-    Fit result;
+    IncidentModel result;
     bool hasPositive = false;
     bool hasNegative = false;
     for (const int r : rows) {
         (examples[r].positive ? hasPositive : hasNegative) = true;
     }
     if (!hasPositive || !hasNegative) {
-        result.bias = hasPositive ? 4.0 : -4.0; // one class only: say so, with no weights
+        result.setWeights({}, hasPositive ? 4.0 : -4.0); // one class only: say so, with no weights
         return result;
     }
     const Problem prob(examples, rows, index);
@@ -90,24 +85,16 @@ Fit fit(const QVector<TrainingExample> &examples, const QVector<int> &rows, cons
     set_print_string_function(quiet);
     model *m = train(prob.get(), &param);
     const double sign = m->label[0] == 1 ? 1.0 : -1.0;
+    QHash<QString, double> weights;
     for (auto it = index.cbegin(); it != index.cend(); ++it) {
         const double w = sign * m->w[it.value() - 1];
         if (w != 0.0) {
-            result.weights.insert(it.key(), w);
+            weights.insert(it.key(), w);
         }
     }
-    result.bias = sign * m->w[index.size()];
+    result.setWeights(weights, sign * m->w[index.size()]);
     free_and_destroy_model(&m);
     return result;
-}
-
-double decisionOf(const Fit &f, const FeatureList &features)
-{
-    double d = f.bias;
-    for (const Feature &x : features) {
-        d += f.weights.value(x.name) * x.value;
-    }
-    return d;
 }
 
 // Platt scaling: a one-feature logistic regression of the outcome on the
@@ -120,11 +107,11 @@ QPair<double, double> fitPlatt(const QVector<double> &decisions, const QVector<b
     }
     QVector<int> rows(points.size());
     std::iota(rows.begin(), rows.end(), 0);
-    const Fit f = fit(points, rows, {{u"d"_s, 1}}, 100.0);
-    if (!f.weights.contains(u"d"_s)) {
+    const IncidentModel f = fit(points, rows, {{u"d"_s, 1}}, 100.0);
+    if (!f.weights().contains(u"d"_s)) {
         return {1.0, 0.0};
     }
-    return {f.weights.value(u"d"_s), f.bias};
+    return {f.weights().value(u"d"_s), f.bias()};
 }
 
 // The threshold below which proposals are dropped: the one of a few that gives
@@ -156,15 +143,17 @@ double chooseDropThreshold(const QVector<double> &probabilities, const QVector<b
     return best;
 }
 
-double sigmoid(double x)
+// What the inner folds say of one cost: each example's decision value from a
+// model trained on the folds that do not hold its article, and the Platt
+// calibration of those decisions.
+struct HeldOut
 {
-    return 1.0 / (1.0 + std::exp(-x));
-}
+    QVector<double> decisions;
+    QPair<double, double> platt;
+};
 
-// Decision values of each example from a model trained on the inner folds
-// that do not hold its article.
-QVector<double> heldOutDecisions(const QVector<TrainingExample> &examples, const QMap<QString, int> &index,
-                                 int folds, double cost)
+HeldOut heldOut(const QVector<TrainingExample> &examples, const QVector<bool> &outcomes,
+                const QMap<QString, int> &index, int folds, double cost)
 {
     QVector<double> decisions(examples.size(), 0.0);
     for (int k = 0; k < folds; ++k) {
@@ -176,29 +165,36 @@ QVector<double> heldOutDecisions(const QVector<TrainingExample> &examples, const
         if (held.isEmpty()) {
             continue;
         }
-        const Fit inner = fit(examples, train, index, cost);
+        const IncidentModel inner = fit(examples, train, index, cost);
         for (const int i : held) {
-            decisions[i] = decisionOf(inner, examples[i].features);
+            decisions[i] = inner.decision(examples[i].features);
         }
     }
-    return decisions;
+    const QPair<double, double> platt = fitPlatt(decisions, outcomes);
+    return {std::move(decisions), platt};
 }
 
-// Mean negative log-likelihood of the outcomes under the decisions, after the
-// Platt calibration they would get: what the cost is chosen by.
-double logLoss(const QVector<double> &decisions, const QVector<TrainingExample> &examples)
+// The calibrated probability of each held-out decision.
+QVector<double> probabilitiesOf(const HeldOut &h)
 {
-    QVector<bool> outcomes;
-    for (const TrainingExample &e : examples) {
-        outcomes.append(e.positive);
+    QVector<double> probabilities;
+    for (const double d : h.decisions) {
+        probabilities.append(logistic(h.platt.first * d + h.platt.second));
     }
-    const auto [a, b] = fitPlatt(decisions, outcomes);
+    return probabilities;
+}
+
+// Mean negative log-likelihood of the outcomes under the calibrated held-out
+// decisions: what the cost is chosen by.
+double logLoss(const HeldOut &h, const QVector<bool> &outcomes)
+{
+    const QVector<double> probabilities = probabilitiesOf(h);
     double loss = 0.0;
-    for (int i = 0; i < decisions.size(); ++i) {
-        const double p = std::clamp(sigmoid(a * decisions[i] + b), 1e-9, 1.0 - 1e-9);
+    for (int i = 0; i < probabilities.size(); ++i) {
+        const double p = std::clamp(probabilities[i], 1e-9, 1.0 - 1e-9);
         loss -= outcomes[i] ? std::log(p) : std::log(1.0 - p);
     }
-    return decisions.isEmpty() ? 0.0 : loss / decisions.size();
+    return probabilities.isEmpty() ? 0.0 : loss / probabilities.size();
 }
 
 } // namespace
@@ -227,45 +223,38 @@ IncidentModel trainIncidentModel(const QVector<TrainingExample> &examples, const
         index.insert(names[i], i + 1);
     }
 
-    const int folds = std::max(2, options.calibrationFolds);
-    double cost = options.cost;
-    QVector<double> decisions;
-    if (cost > 0) {
-        decisions = heldOutDecisions(examples, index, folds, cost);
-    } else {
-        double bestLoss = std::numeric_limits<double>::infinity();
-        for (const double c : options.costGrid) {
-            QVector<double> d = heldOutDecisions(examples, index, folds, c);
-            const double loss = logLoss(d, examples);
-            if (loss < bestLoss - 1e-12) {
-                bestLoss = loss;
-                cost = c;
-                decisions = std::move(d);
-            }
-        }
-    }
     QVector<bool> outcomes;
     for (const TrainingExample &e : examples) {
         outcomes.append(e.positive);
     }
-    const auto [a, b] = fitPlatt(decisions, outcomes);
-    QVector<double> probabilities;
-    for (const double d : decisions) {
-        probabilities.append(sigmoid(a * d + b));
+    const int folds = std::max(2, options.calibrationFolds);
+    double cost = options.cost;
+    HeldOut chosen;
+    if (cost > 0) {
+        chosen = heldOut(examples, outcomes, index, folds, cost);
+    } else {
+        double bestLoss = std::numeric_limits<double>::infinity();
+        for (const double c : options.costGrid) {
+            HeldOut h = heldOut(examples, outcomes, index, folds, c);
+            const double loss = logLoss(h, outcomes);
+            if (loss < bestLoss - 1e-12) {
+                bestLoss = loss;
+                cost = c;
+                chosen = std::move(h);
+            }
+        }
     }
 
     QVector<int> all(examples.size());
     std::iota(all.begin(), all.end(), 0);
-    const Fit final = fit(examples, all, index, cost);
-    IncidentModel model;
-    model.setWeights(final.weights, final.bias);
-    model.setCalibration(a, b);
-    model.setDropBelow(chooseDropThreshold(probabilities, outcomes));
+    IncidentModel model = fit(examples, all, index, cost);
+    model.setCalibration(chosen.platt.first, chosen.platt.second);
+    model.setDropBelow(chooseDropThreshold(probabilitiesOf(chosen), outcomes));
     QStringList header = options.header;
     header.append(u"liblinear %1, L2-regularized logistic regression, C=%2; %3 examples (%4 positive), "
                   "%5 features seen at least %6 times; Platt calibration and drop threshold from %7 inner "
                   "folds by article"_s.arg(liblinear_version)
-                      .arg(options.cost > 0 ? QString::number(cost) : QString::number(cost) + u" (by inner folds)"_s)
+                      .arg(QString::number(cost) + (options.cost > 0 ? QString() : u" (by inner folds)"_s))
                       .arg(examples.size())
                       .arg(std::count(outcomes.cbegin(), outcomes.cend(), true))
                       .arg(names.size())
