@@ -102,8 +102,8 @@ bool forEachIncidentRow(const Workspace &workspace, StatusFilter filter,
         });
         row.cells << fields;
         const QString status = query.value(7).toString();
-        const double confidence = status == u"confirmed" ? 1.0 : query.value(8).toDouble();
-        row.cells << QString::number(confidence, 'g', 3) << query.value(9).toString() << query.value(10).toString();
+        row.cells << exportedConfidenceText(query.value(8).toDouble(), status) << query.value(9).toString()
+                  << query.value(10).toString();
         if (!callback(row)) {
             break;
         }

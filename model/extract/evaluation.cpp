@@ -527,10 +527,7 @@ QString scorerFigure(double x)
 
 double exportedConfidence(double confidence, QStringView reviewStatus)
 {
-    if (reviewStatus == u"confirmed") {
-        return 1.0;
-    }
-    return QString::number(confidence, 'g', 3).toDouble();
+    return exportedConfidenceText(confidence, reviewStatus).toDouble();
 }
 
 const QStringList &evalCoreFields()

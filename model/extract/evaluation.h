@@ -113,8 +113,8 @@ QString scorerKey(QStringView text);
 // goes to the even digit, as printf does and QString::number does not.
 QString scorerFigure(double x);
 
-// The confidence of a proposal as the CSV export writes it (three significant
-// digits), which is what the scorer reads.
+// The confidence of a proposal as the CSV export writes it
+// (exportedConfidenceText()), which is what the scorer reads.
 double exportedConfidence(double confidence, QStringView reviewStatus);
 
 // The same scoring over articles already in memory (tests, benchmarks).

@@ -270,6 +270,11 @@ void ProposedIncident::set(const QString &name, const QString &value, double fie
     fields.append(field);
 }
 
+QString exportedConfidenceText(double confidence, QStringView reviewStatus)
+{
+    return QString::number(reviewStatus == u"confirmed" ? 1.0 : confidence, 'g', 3);
+}
+
 const QStringList &incidentFieldNames()
 {
     static const QStringList names = {

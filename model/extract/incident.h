@@ -82,6 +82,10 @@ struct ProposedIncident
     void set(const QString &name, const QString &value, double confidence, const QVector<EvidenceSpan> &evidence = {});
 };
 
+// An incident's confidence as every export writes it: 1 once the analyst has
+// confirmed it, else the stored confidence to three significant digits.
+QString exportedConfidenceText(double confidence, QStringView reviewStatus);
+
 // The incident columns of the CSV contract that are fields of an incident
 // (victim ... evidence), in export order.
 const QStringList &incidentFieldNames();
