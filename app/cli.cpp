@@ -4,6 +4,7 @@
 #include "export/exporter.h"
 #include "export/exportformats.h"
 #include "store/importer.h"
+#include "store/problemqueries.h"
 #include "store/workspace.h"
 #include "store/workspaceevaluation.h"
 
@@ -16,7 +17,6 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSaveFile>
-#include <QSqlQuery>
 #include <QTextStream>
 
 #include <csignal>
@@ -240,12 +240,12 @@ int runStats(QCommandLineParser &parser, const QStringList &arguments)
                  .arg(s.reviewed)
                  .arg(s.inReview);
     if (s.problems > 0) {
-        QSqlQuery query(workspace.database());
-        query.prepare(u"SELECT path, reason FROM problems ORDER BY path, id"_s);
-        if (execPrepared(query)) {
+        bool ok = false;
+        const QVector<ProblemRow> problems = problemReasonsByPath(workspace, &ok);
+        if (ok) {
             out() << u"\nproblems:\n"_s;
-            while (query.next()) {
-                out() << u"  "_s << query.value(0).toString() << u": "_s << query.value(1).toString() << u'\n';
+            for (const ProblemRow &problem : problems) {
+                out() << u"  "_s << problem.path << u": "_s << problem.reason << u'\n';
             }
         }
     }
@@ -359,27 +359,26 @@ int runEntities(QCommandLineParser &parser, const QStringList &arguments)
         err() << kProgram << u": cannot write "_s << file.fileName() << u": "_s << file.errorString() << u'\n';
         return SomeInputFailed;
     }
-    QSqlQuery query(workspace.database());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT a.path, e.start, e.end, e.type, e.text, e.value, e.attributes, e.confidence "
-                  "FROM entities e JOIN articles a ON a.id = e.article_id ORDER BY a.path, e.start, e.end"_s);
+    int count = 0;
     QString error;
-    if (!execPrepared(query, &error)) {
+    const bool ok = forEachStoredEntity(
+        workspace, std::nullopt,
+        [&](const StoredEntity &entity) {
+            QJsonObject object{{u"article"_s, entity.path}, {u"start"_s, entity.start}, {u"end"_s, entity.end},
+                               {u"type"_s, entity.type},    {u"text"_s, entity.text},   {u"value"_s, entity.value}};
+            if (!entity.attributes.isEmpty()) {
+                object.insert(u"attributes"_s, entity.attributes);
+            }
+            object.insert(u"confidence"_s, entity.confidence);
+            file.write(QJsonDocument(object).toJson(QJsonDocument::Compact));
+            file.write("\n");
+            ++count;
+            return true;
+        },
+        &error);
+    if (!ok) {
         err() << kProgram << u": "_s << error << u'\n';
         return SomeInputFailed;
-    }
-    int count = 0;
-    while (query.next()) {
-        QJsonObject object{{u"article"_s, query.value(0).toString()}, {u"start"_s, query.value(1).toInt()},
-                           {u"end"_s, query.value(2).toInt()},       {u"type"_s, query.value(3).toString()},
-                           {u"text"_s, query.value(4).toString()},   {u"value"_s, query.value(5).toString()}};
-        if (!query.value(6).toString().isEmpty()) {
-            object.insert(u"attributes"_s, query.value(6).toString());
-        }
-        object.insert(u"confidence"_s, query.value(7).toDouble());
-        file.write(QJsonDocument(object).toJson(QJsonDocument::Compact));
-        file.write("\n");
-        ++count;
     }
     if (!file.commit()) {
         err() << kProgram << u": cannot write "_s << file.fileName() << u": "_s << file.errorString() << u'\n';

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "itemmodels/articlefilter.h"
+#include "store/articlefilter.h"
 #include "itemmodels/articlelistmodel.h"
 
 #include <QPointer>

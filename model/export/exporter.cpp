@@ -2,30 +2,15 @@
 
 #include "export/csv.h"
 #include "extract/incident.h"
-#include "store/workspace.h"
 
 #include <QHash>
 #include <QIODevice>
-#include <QScopeGuard>
-#include <QSqlQuery>
 #include <QStringEncoder>
-#include <QVariant>
 
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
 inline namespace Export {
-
-QString incidentStatusCondition(StatusFilter filter)
-{
-    switch (filter) {
-    case StatusFilter::NotRejected: return u"i.review_status != 'rejected'"_s;
-    case StatusFilter::Suggested: return u"i.review_status = 'suggested'"_s;
-    case StatusFilter::Confirmed: return u"i.review_status = 'confirmed'"_s;
-    case StatusFilter::All: break;
-    }
-    return {};
-}
 
 const QStringList &csvColumns()
 {
@@ -39,76 +24,66 @@ const QStringList &csvColumns()
     return columns;
 }
 
-bool statusFilterFromName(const QString &name, StatusFilter *filter)
-{
-    if (name == u"suggested") {
-        *filter = StatusFilter::Suggested;
-    } else if (name == u"confirmed") {
-        *filter = StatusFilter::Confirmed;
-    } else if (name == u"all") {
-        *filter = StatusFilter::All;
-    } else {
-        return false;
-    }
-    return true;
-}
-
 QString IncidentRow::cell(const QString &column) const
 {
     return cells.value(int(csvColumns().indexOf(column)));
 }
 
+namespace {
+
+// The CSV row of a stored incident: the contract's columns, the fields taken
+// out of the packed ones by name.
+class RowMaker
+{
+public:
+    RowMaker()
+    {
+        const QStringList &names = incidentFieldNames();
+        for (int f = 0; f < int(names.size()); ++f) {
+            m_fieldIndex.insert(names.at(f), f);
+        }
+    }
+
+    void fill(const StoredIncident &stored, IncidentRow &row)
+    {
+        row.incidentId = stored.id;
+        row.articleId = stored.articleId;
+        row.packedFields = stored.packedFields;
+        row.createdAt = stored.createdAt;
+        row.cells.clear();
+        row.cells.reserve(csvColumns().size());
+        row.cells << QString::number(stored.id) << stored.path << stored.title << stored.outlet << stored.published
+                  << stored.sourceUrl << stored.reviewStatus;
+        m_fields.fill(QString(), m_fieldIndex.size());
+        forEachPackedValue(stored.packedFields, [&](QStringView name, QStringView value) {
+            if (const auto it = m_fieldIndex.constFind(name); it != m_fieldIndex.cend()) {
+                m_fields[*it] = value.toString();
+            }
+        });
+        row.cells << m_fields;
+        row.cells << exportedConfidenceText(stored.confidence, stored.reviewStatus) << stored.analyst
+                  << stored.reviewedAt;
+    }
+
+private:
+    QHash<QStringView, int> m_fieldIndex;
+    QStringList m_fields;
+};
+
+} // namespace
+
 bool forEachIncidentRow(const Workspace &workspace, StatusFilter filter,
                         const std::function<bool(const IncidentRow &)> &callback, QString *error)
 {
-    // One pass: each incident's fields are packed in its own row, so 100,000
-    // incidents stream without a query per incident. Only the values are taken
-    // out for the CSV columns.
-    const QString condition = incidentStatusCondition(filter);
-    const QString where = condition.isEmpty() ? QString() : u"WHERE "_s + condition;
-    QSqlQuery query(workspace.database());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT i.id, i.article_id, a.path, a.title, a.outlet, a.published, a.source_url, "
-                  "i.review_status, i.confidence, i.analyst, i.reviewed_at, i.fields, i.created_at "
-                  "FROM incidents i JOIN articles a ON a.id = i.article_id "_s
-                  + where + u" ORDER BY a.path, a.id, i.ordinal"_s);
-    if (!execPrepared(query, error)) {
-        return false;
-    }
-    const QStringList &names = incidentFieldNames();
-    const int fieldCount = int(names.size());
-    QHash<QStringView, int> fieldIndex;
-    for (int f = 0; f < fieldCount; ++f) {
-        fieldIndex.insert(names.at(f), f);
-    }
+    RowMaker maker;
     IncidentRow row;
-    QStringList fields;
-    while (query.next()) {
-        row.incidentId = query.value(0).toLongLong();
-        row.articleId = query.value(1).toLongLong();
-        row.cells.clear();
-        row.cells.reserve(csvColumns().size());
-        row.cells << QString::number(row.incidentId);
-        for (int c = 2; c <= 7; ++c) {
-            row.cells << query.value(c).toString();
-        }
-        fields.fill(QString(), fieldCount);
-        row.packedFields = query.value(11).toString();
-        row.createdAt = query.value(12).toString();
-        forEachPackedValue(row.packedFields, [&](QStringView name, QStringView value) {
-            if (const auto it = fieldIndex.constFind(name); it != fieldIndex.cend()) {
-                fields[*it] = value.toString();
-            }
-        });
-        row.cells << fields;
-        const QString status = query.value(7).toString();
-        row.cells << exportedConfidenceText(query.value(8).toDouble(), status) << query.value(9).toString()
-                  << query.value(10).toString();
-        if (!callback(row)) {
-            break;
-        }
-    }
-    return true;
+    return forEachStoredIncident(
+        workspace, filter, false,
+        [&](const StoredIncident &stored, const QString &) {
+            maker.fill(stored, row);
+            return callback(row);
+        },
+        error);
 }
 
 void ChunkedWriter::append(const QByteArray &bytes)
@@ -163,36 +138,12 @@ bool forEachIncidentDetail(const Workspace &workspace, StatusFilter filter, bool
                            const std::function<bool(const IncidentRow &, const IncidentDetail &)> &callback,
                            QString *error)
 {
-    // An incident and its article's text must come from the same snapshot while
-    // an import may be writing: hold a read transaction unless the caller has one.
-    QSqlDatabase db = workspace.database();
-    const bool ownTransaction = db.transaction();
-    const auto endTransaction = qScopeGuard([&] {
-        if (ownTransaction) {
-            db.rollback(); // nothing was written
-        }
-    });
-    // Article texts are fetched once per article by key: sorting them along
-    // with the incidents would move every text through SQLite's sorter.
-    QSqlQuery text(db);
-    text.setForwardOnly(true);
-    text.prepare(u"SELECT text FROM articles WHERE id = ?"_s);
-    qint64 article = -1;
-    QString articleText;
-    bool textOk = true;
-    const bool ok = forEachIncidentRow(
-        workspace, filter,
-        [&](const IncidentRow &row) {
-            if (withArticleText && row.articleId != article) {
-                article = row.articleId;
-                text.addBindValue(article);
-                textOk = execPrepared(text, error);
-                articleText = textOk && text.next() ? text.value(0).toString() : QString();
-                text.finish();
-                if (!textOk) {
-                    return false;
-                }
-            }
+    RowMaker maker;
+    IncidentRow row;
+    return forEachStoredIncident(
+        workspace, filter, withArticleText,
+        [&](const StoredIncident &stored, const QString &articleText) {
+            maker.fill(stored, row);
             IncidentDetail detail;
             detail.createdAt = row.createdAt;
             for (IncidentField &field : unpackFields(row.packedFields)) {
@@ -203,7 +154,6 @@ bool forEachIncidentDetail(const Workspace &workspace, StatusFilter filter, bool
             return callback(row, detail);
         },
         error);
-    return ok && textOk;
 }
 
 } // namespace Export

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "extract/incident.h"
+#include "store/exportqueries.h"
 
 #include <QHash>
 #include <QString>
@@ -14,11 +15,7 @@ namespace Rasid {
 inline namespace Store { class Workspace; }
 inline namespace Export {
 
-
-enum class StatusFilter { NotRejected, Suggested, Confirmed, All };
-bool statusFilterFromName(const QString &name, StatusFilter *filter); // suggested|confirmed|all
-// The SQL condition a filter puts on incidents (table alias i); empty for All.
-QString incidentStatusCondition(StatusFilter filter);
+// Which incidents an export takes is a StatusFilter (store/exportqueries.h).
 
 // The exact CSV header of the export contract (DESIGN.md §5).
 const QStringList &csvColumns();

@@ -5,7 +5,6 @@
 
 #include <QFile>
 #include <QFileInfo>
-#include <QSqlQuery>
 #include <QTemporaryFile>
 #include <QVariant>
 
@@ -174,26 +173,20 @@ private:
 // The entities of the articles that hold an exported incident, in article order.
 bool writeEntities(const Workspace &workspace, StatusFilter filter, SheetWriter &sheet, QString *error)
 {
-    const QString condition = incidentStatusCondition(filter);
-    QSqlQuery query(workspace.database());
-    query.setForwardOnly(true);
-    query.prepare(u"SELECT a.path, e.start, e.end, e.type, e.text, e.value FROM entities e "
-                  "JOIN articles a ON a.id = e.article_id "
-                  "WHERE EXISTS (SELECT 1 FROM incidents i WHERE i.article_id = a.id"_s
-                  + (condition.isEmpty() ? QString() : u" AND "_s + condition)
-                  + u") ORDER BY a.path, a.id, e.start, e.end, e.id"_s);
-    if (!execPrepared(query, error)) {
-        return false;
-    }
     QStringList cells;
-    while (query.next()) {
-        cells.clear();
-        for (int c = 0; c < 6; ++c) {
-            cells.append(query.value(c).toString());
-        }
-        sheet.writeRow(cells);
-    }
-    return true;
+    return forEachStoredEntity(
+        workspace, filter,
+        [&](const StoredEntity &entity) {
+            cells = {entity.path,
+                     QString::number(entity.start),
+                     QString::number(entity.end),
+                     entity.type,
+                     entity.text,
+                     entity.value};
+            sheet.writeRow(cells);
+            return true;
+        },
+        error);
 }
 
 } // namespace

@@ -1,38 +1,19 @@
 #include "itemmodels/articlelistmodel.h"
 
 #include "extract/vocabulary.h"
-#include "store/collation.h"
 #include "store/reviewstore.h"
-#include "store/workspace.h"
 
 #include <QDate>
 #include <QFile>
 #include <QIcon>
 #include <QLocale>
-#include <QLoggingCategory>
-#include <QSet>
-#include <QSqlQuery>
 
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
 inline namespace ItemModels {
 
-Q_LOGGING_CATEGORY(lcArticleList, "rasid.articlelist")
-
 namespace {
-
-// The distinct values of one field over an article's non-rejected incidents,
-// sorted and comma-separated ("FR,MA"). Field names are our own constants.
-QString incidentValues(const char *field)
-{
-    return u"(SELECT group_concat(v, ',') FROM (SELECT DISTINCT incident_field(i.fields, '%1') AS v "
-           "FROM incidents i WHERE i.article_id = a.id AND i.review_status != 'rejected' AND v != '' ORDER BY v))"_s
-        .arg(QLatin1StringView(field));
-}
-
-const QString IncidentCount =
-    u"(SELECT count(*) FROM incidents i WHERE i.article_id = a.id AND i.review_status != 'rejected')"_s;
 
 int stateRank(const QString &state)
 {
@@ -60,7 +41,7 @@ ArticleListModel::ArticleListModel(Workspace &workspace, ReviewStore *store, QOb
     , m_store(store)
 {
     QString error;
-    if (!registerArabicCollation(m_workspace.database(), &error)) {
+    if (!prepareArticleListing(m_workspace, &error)) {
         m_lastError = error; // titles then sort by code point instead
     }
     if (m_store) {
@@ -196,97 +177,32 @@ void ArticleListModel::fetchMore(const QModelIndex &parent)
     appendRows(loadPage());
 }
 
-QString ArticleListModel::sortKeyExpression() const
+ArticleOrder ArticleListModel::order() const
 {
-    // Titles and outlets sort by their Arabic collation key (collation.h).
-    const QString sortKey = QLatin1StringView(ArabicSortKeyFunction);
     switch (m_sortColumn) {
-    case ArticleStateColumn:
-        return u"(CASE a.review_state WHEN 'new' THEN 0 WHEN 'in_review' THEN 1 ELSE 2 END)"_s;
-    case ArticleTitleColumn:
-        return sortKey + u"(a.title)"_s;
-    case ArticleOutletColumn:
-        return sortKey + u"(a.outlet)"_s;
-    case ArticleDateColumn:
-        return u"coalesce(a.published, '')"_s;
-    case ArticleCountryColumn:
-        return u"coalesce(%1, '')"_s.arg(incidentValues("victim_country"));
-    case ArticleAttackColumn:
-        return u"coalesce(%1, '')"_s.arg(incidentValues("attack_type"));
-    case ArticleIncidentsColumn:
-        return IncidentCount;
-    default:
-        return u"a.id"_s;
+    case ArticleStateColumn: return ArticleOrder::ReviewState;
+    case ArticleTitleColumn: return ArticleOrder::Title;
+    case ArticleOutletColumn: return ArticleOrder::Outlet;
+    case ArticleDateColumn: return ArticleOrder::Published;
+    case ArticleCountryColumn: return ArticleOrder::Countries;
+    case ArticleAttackColumn: return ArticleOrder::Attacks;
+    case ArticleIncidentsColumn: return ArticleOrder::Incidents;
+    default: return ArticleOrder::Import;
     }
 }
 
-QString ArticleListModel::rowSelect() const
+void ArticleListModel::readFailed(const QString &error)
 {
-    return u"SELECT a.id, a.review_state, a.title, a.outlet, a.published, %1, %2, %3 FROM articles a "
-           "WHERE a.missing = 0 AND a.duplicate_of IS NULL"_s
-        .arg(incidentValues("victim_country"), incidentValues("attack_type"), IncidentCount);
-}
-
-bool ArticleListModel::runQuery(QSqlQuery &query, const QString &sql, const QVariantList &values)
-{
-    query.setForwardOnly(true);
-    if (!query.prepare(sql)) {
-        m_lastError = tr("Cannot list the articles.");
-        qCWarning(lcArticleList) << "cannot prepare" << sql.left(200);
-        return false;
-    }
-    for (const QVariant &value : values) {
-        query.addBindValue(value);
-    }
-    return execPrepared(query, &m_lastError);
-}
-
-QVector<ArticleListModel::Row> ArticleListModel::readRows(const QString &sql, const QVariantList &values)
-{
-    QVector<Row> rows;
-    QSqlQuery query(m_workspace.database());
-    if (!runQuery(query, sql, values)) {
-        return rows;
-    }
-    while (query.next()) {
-        Row row;
-        row.id = query.value(0).toLongLong();
-        row.state = query.value(1).toString();
-        row.title = query.value(2).toString();
-        row.outlet = query.value(3).toString();
-        row.published = query.value(4).toString();
-        row.countries = query.value(5).toString();
-        row.attacks = query.value(6).toString();
-        row.incidents = query.value(7).toInt();
-        rows.append(row);
-    }
-    return rows;
+    m_lastError = error.isEmpty() ? tr("Cannot list the articles.") : error;
 }
 
 QVector<ArticleListModel::Row> ArticleListModel::rowsById(const QVector<qint64> &ids)
 {
-    if (ids.isEmpty()) {
-        return {};
-    }
-    QStringList marks;
-    marks.fill(u"?"_s, ids.size());
-    QVariantList values;
-    for (qint64 id : ids) {
-        values.append(id);
-    }
-    QHash<qint64, Row> found;
-    for (const Row &row : readRows(rowSelect() + u" AND a.id IN (%1)"_s.arg(marks.join(u", ")), values)) {
-        found.insert(row.id, row);
-    }
     QVector<Row> rows;
-    rows.reserve(ids.size());
-    for (qint64 id : ids) {
-        const auto it = found.constFind(id);
-        if (it != found.constEnd()) { // an article gone since the sort is skipped
-            rows.append(*it);
-        }
+    if (QString error; !articleRowsById(m_workspace, ids, &rows, &error)) {
+        readFailed(error);
     }
-    return rows;
+    return rows; // an article gone since the sort is skipped
 }
 
 /*
@@ -305,16 +221,11 @@ QVector<ArticleListModel::Row> ArticleListModel::nextPage(qint64 afterId, int *o
         *atEnd = *orderPos >= m_order.size();
         return rowsById(ids);
     }
-    const bool descending = m_sortOrder == Qt::DescendingOrder;
-    QString sql = rowSelect() + u" AND ("_s + m_filter.sqlCondition() + u')';
-    QVariantList values = m_filter.sqlValues();
-    if (afterId > 0) {
-        sql += descending ? u" AND a.id < ?"_s : u" AND a.id > ?"_s;
-        values.append(afterId);
+    QVector<Row> rows;
+    if (QString error; !articlePageInImportOrder(m_workspace, m_filter, afterId, m_sortOrder == Qt::DescendingOrder,
+                                                 PageSize, &rows, &error)) {
+        readFailed(error);
     }
-    sql += descending ? u" ORDER BY a.id DESC LIMIT ?"_s : u" ORDER BY a.id LIMIT ?"_s;
-    values.append(PageSize);
-    const QVector<Row> rows = readRows(sql, values);
     // A failed query also ends paging: the view must not fetch forever.
     *atEnd = rows.size() < PageSize;
     return rows;
@@ -326,45 +237,10 @@ void ArticleListModel::materialiseOrder()
     if (!pagesByOrder()) {
         return;
     }
-    // A full-text filter is evaluated once here rather than once per page and
-    // again for the count: for a word in most of 100,000 articles each
-    // evaluation reads every match.
-    const QString direction = m_sortOrder == Qt::DescendingOrder ? u" DESC"_s : u" ASC"_s;
-    const QString key = m_sortColumn >= 0 ? sortKeyExpression() + direction + u", "_s : QString();
-    QSqlQuery query(m_workspace.database());
-    if (m_sortColumn < 0 && m_filter.searchOnly()) {
-        // The search box alone, in import order: the full-text index yields its
-        // matches in id order already; only duplicates and missing articles
-        // (few, found through their index) are left out.
-        QSqlQuery hidden(m_workspace.database());
-        QSet<qint64> excluded;
-        if (runQuery(hidden, u"SELECT id FROM articles WHERE duplicate_of IS NOT NULL UNION "
-                             "SELECT id FROM articles WHERE missing = 1"_s, {})) {
-            while (hidden.next()) {
-                excluded.insert(hidden.value(0).toLongLong());
-            }
-        }
-        if (!runQuery(query, u"SELECT rowid FROM article_fts WHERE article_fts MATCH ? ORDER BY rowid"_s + direction,
-                      {m_filter.ftsMatch()})) {
-            return;
-        }
-        while (query.next()) {
-            const qint64 id = query.value(0).toLongLong();
-            if (!excluded.contains(id)) {
-                m_order.append(id);
-            }
-        }
-        return;
-    }
-    if (!runQuery(query,
-                  u"SELECT a.id FROM articles a WHERE a.missing = 0 AND a.duplicate_of IS NULL AND ("_s
-                      + m_filter.sqlCondition() + u") ORDER BY "_s + key + u"a.id"_s + direction,
-                  m_filter.sqlValues())) {
-        return;
-    }
     m_order.reserve(m_matching);
-    while (query.next()) {
-        m_order.append(query.value(0).toLongLong());
+    QString error;
+    if (!matchingArticleIds(m_workspace, m_filter, order(), m_sortOrder == Qt::DescendingOrder, &m_order, &error)) {
+        readFailed(error);
     }
 }
 
@@ -504,14 +380,7 @@ int ArticleListModel::loadArticle(qint64 articleId)
     }
     // Ask first whether the filter lets it through at all, so that a hidden
     // article does not load every page.
-    QSqlQuery query(m_workspace.database());
-    query.prepare(u"SELECT 1 FROM articles a WHERE a.id = ? AND a.missing = 0 AND a.duplicate_of IS NULL AND ("_s
-                  + m_filter.sqlCondition() + u')');
-    query.addBindValue(articleId);
-    for (const QVariant &value : m_filter.sqlValues()) {
-        query.addBindValue(value);
-    }
-    if (!execPrepared(query) || !query.next()) {
+    if (!articleMatches(m_workspace, m_filter, articleId)) {
         return -1;
     }
     while (rowForArticle(articleId) < 0 && canFetchMore({})) {
@@ -570,26 +439,14 @@ void ArticleListModel::articlesImported()
 
 void ArticleListModel::updateCounts()
 {
-    QSqlQuery totals(m_workspace.database());
-    totals.prepare(u"SELECT count(*), count(CASE WHEN a.review_state = 'reviewed' THEN 1 END) FROM articles a "
-                   "WHERE a.missing = 0 AND a.duplicate_of IS NULL"_s);
-    int total = 0;
-    int reviewed = 0;
-    if (execPrepared(totals) && totals.next()) {
-        total = totals.value(0).toInt();
-        reviewed = totals.value(1).toInt();
-    }
+    const ArticleListCounts counts = articleListCounts(m_workspace);
+    const int total = counts.total;
+    const int reviewed = counts.reviewed;
     int matching = total;
     if (!m_filter.ftsMatch().isEmpty()) {
         matching = int(m_order.size()); // materialised with every condition of the filter
     } else if (!m_filter.isEmpty()) {
-        QSqlQuery filtered(m_workspace.database());
-        filtered.prepare(u"SELECT count(*) FROM articles a WHERE a.missing = 0 AND a.duplicate_of IS NULL AND ("_s
-                         + m_filter.sqlCondition() + u')');
-        for (const QVariant &value : m_filter.sqlValues()) {
-            filtered.addBindValue(value);
-        }
-        matching = execPrepared(filtered) && filtered.next() ? filtered.value(0).toInt() : 0;
+        matching = matchingArticleCount(m_workspace, m_filter);
     }
     if (total != m_total || reviewed != m_reviewed || matching != m_matching) {
         m_total = total;

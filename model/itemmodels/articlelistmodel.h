@@ -1,7 +1,7 @@
 #pragma once
 
 #include "extract/vocabulary.h"
-#include "itemmodels/articlefilter.h"
+#include "store/articlelistqueries.h"
 #include "itemmodels/decoration.h"
 #include "itemmodels/roles.h"
 
@@ -9,8 +9,6 @@
 #include <QHash>
 
 #include <QVector>
-
-class QSqlQuery;
 
 namespace Rasid {
 inline namespace Store { class ReviewStore; }
@@ -82,28 +80,11 @@ signals:
     void countsChanged();
 
 private:
-    struct Row
-    {
-        qint64 id = 0;
-        QString state;
-        QString title;
-        QString outlet;
-        QString published;
-        QString countries; // "FR,MA" as stored
-        QString attacks;   // "data_breach,ddos"
-        int incidents = 0;
-        bool operator==(const Row &o) const
-        {
-            return id == o.id && state == o.state && title == o.title && outlet == o.outlet
-                && published == o.published && countries == o.countries && attacks == o.attacks
-                && incidents == o.incidents;
-        }
-    };
+    using Row = ArticleListRow;
 
-    QString sortKeyExpression() const;
-    QString rowSelect() const;
-    bool runQuery(QSqlQuery &query, const QString &sql, const QVariantList &values);
-    QVector<Row> readRows(const QString &sql, const QVariantList &values);
+    ArticleOrder order() const;
+    // Keeps the reason of a failed read for lastError().
+    void readFailed(const QString &error);
     QVector<Row> rowsById(const QVector<qint64> &ids);
     QVector<Row> nextPage(qint64 afterId, int *orderPos, bool *atEnd);
     void materialiseOrder();

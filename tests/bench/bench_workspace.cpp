@@ -10,7 +10,7 @@
 #include "benchutil.h"
 #include "export/exporter.h"
 #include "export/xlsxexport.h"
-#include "itemmodels/articlefilter.h"
+#include "store/articlefilter.h"
 #include "itemmodels/articlelistmodel.h"
 #include "itemmodels/entitymodel.h"
 #include "store/importer.h"

@@ -1,5 +1,5 @@
 #include "extract/incident.h"
-#include "itemmodels/articlefilter.h"
+#include "store/articlefilter.h"
 #include "itemmodels/articlelistmodel.h"
 #include "itemmodels/problemsmodel.h"
 #include "itemmodels/roles.h"

@@ -5,7 +5,7 @@
 #include <QVariantList>
 
 namespace Rasid {
-inline namespace ItemModels {
+inline namespace Store {
 
 /*
  * Which articles the article list shows: a plain value the list's search bar
@@ -55,5 +55,5 @@ private:
     QString m_searchText;
 };
 
-} // namespace ItemModels
+} // namespace Store
 } // namespace Rasid

@@ -1,11 +1,11 @@
-#include "itemmodels/articlefilter.h"
+#include "store/articlefilter.h"
 
 #include "store/workspace.h"
 
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
-inline namespace ItemModels {
+inline namespace Store {
 
 namespace {
 
@@ -69,5 +69,5 @@ QVariantList ArticleFilter::sqlValues() const
     return values;
 }
 
-} // namespace ItemModels
+} // namespace Store
 } // namespace Rasid
