@@ -4,9 +4,11 @@
 
 #include <QHash>
 #include <QStringList>
+#include <QStringMatcher>
 
 #include <algorithm>
 #include <array>
+#include <bitset>
 
 using namespace Qt::StringLiterals;
 
@@ -76,7 +78,13 @@ public:
         const QVector<WordFamily> &all = families();
         for (int f = 0; f < all.size(); ++f) {
             for (const QString &stem : all[f].stems) {
-                m_byFirst[slot(stem.front().unicode())].append({stem, f});
+                const int first = slot(stem.front().unicode());
+                m_byFirst[first].append({stem, f});
+                if (stem.size() == 1) {
+                    m_anySecond[first] = true;
+                } else {
+                    m_second[first].set(slot(stem.at(1).unicode()));
+                }
             }
         }
     }
@@ -90,6 +98,11 @@ public:
         for (qsizetype i = 0; i < n; ++i) {
             const int k = slot(data[i]);
             if (k == 0 && data[i] != u'%') {
+                continue;
+            }
+            // Most letters start no stem with the letter after them: one bit
+            // says so before any stem is compared.
+            if (!m_anySecond[k] && (i + 1 >= n || !m_second[k].test(slot(data[i + 1])))) {
                 continue;
             }
             for (const auto &[stem, family] : m_byFirst[k]) {
@@ -107,6 +120,8 @@ private:
     static int slot(char16_t c) { return c >= 0x0600 && c <= 0x06FF ? c - 0x0600 + 1 : 0; }
 
     std::array<QVector<QPair<QString, int>>, 257> m_byFirst;
+    std::array<std::bitset<257>, 257> m_second{}; // [first][second]: some stem starts so
+    std::array<bool, 257> m_anySecond{};          // a one-letter stem starts with it
 };
 
 const StemIndex &stemIndex()
@@ -145,6 +160,17 @@ const QStringList &genericVictims()
         return l;
     }();
     return list;
+}
+
+// Occurrences of word in text, overlapping ones included, counted up to `enough`.
+int occurrences(const QString &text, const QString &word, int enough)
+{
+    const QStringMatcher matcher(word);
+    int n = 0;
+    for (qsizetype at = matcher.indexIn(text); at >= 0 && n < enough; at = matcher.indexIn(text, at + 1)) {
+        ++n;
+    }
+    return n;
 }
 
 QString withoutArticle(const QString &word)
@@ -307,7 +333,12 @@ ArticleEvidence articleEvidence(QStringView text, const QString &folded, const Q
 
 FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncident &incident, int index)
 {
-    FeatureList f = article.features;
+    return article.features + proposalFeatures(article, incident, index);
+}
+
+FeatureList proposalFeatures(const ArticleEvidence &article, const ProposedIncident &incident, int index)
+{
+    FeatureList f;
     const auto add = [&](const QString &name, double value = 1.0) { f.append({name, value}); };
     add(incident.source == ProposalSource::Mention ? u"source=mention"_s : u"source=rules"_s);
     add(u"rule.confidence"_s, incident.confidence);
@@ -354,7 +385,11 @@ FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncid
         if (article.foldedTitle.contains(core)) {
             add(u"victim.in_title"_s);
         }
-        add(u"victim.mentions="_s + bin(int(article.folded.count(core)), {0, 1, 2}));
+        auto count = article.wordCounts.constFind(core);
+        if (count == article.wordCounts.cend()) {
+            count = article.wordCounts.insert(core, occurrences(article.folded, core, 3));
+        }
+        add(u"victim.mentions="_s + bin(*count, {0, 1, 2}));
     }
     if (!victim->evidence.isEmpty() && !article.text.isEmpty()) {
         const EvidenceSpan span = victim->evidence.first();

@@ -4,6 +4,7 @@
 #include "extract/incident.h"
 #include "text/sentences.h"
 
+#include <QHash>
 #include <QString>
 #include <QStringView>
 #include <QVector>
@@ -38,6 +39,9 @@ struct ArticleEvidence
     QVector<Sentence> sentences;
     QVector<bool> ruleSentence; // per sentence: it holds the evidence of one of the rules' proposals
     FeatureList features;       // the article's own features, "article." names
+    // How often each victim's telling word occurs in the folded text (up to
+    // 3, the last bin), counted once per word however many proposals name it.
+    mutable QHash<QString, int> wordCounts;
 };
 
 ArticleEvidence articleEvidence(QStringView text, const QString &folded, const QString &title,
@@ -49,6 +53,9 @@ ArticleEvidence articleEvidence(QStringView text, const QString &folded, const Q
 
 // The features of the index-th of an article's proposals, the article's included.
 FeatureList incidentFeatures(const ArticleEvidence &article, const ProposedIncident &incident, int index);
+// The same without the article's own features: what differs between its
+// proposals (incidentFeatures() is article.features followed by these).
+FeatureList proposalFeatures(const ArticleEvidence &article, const ProposedIncident &incident, int index);
 
 } // namespace Extract
 } // namespace Rasid

@@ -116,16 +116,26 @@ void IncidentModel::setCalibration(double a, double b)
 
 double IncidentModel::decision(const FeatureList &features) const
 {
-    double d = m_bias;
+    return decisionOf(features, m_bias);
+}
+
+double IncidentModel::decisionOf(const FeatureList &features, double start) const
+{
+    double d = start;
     for (const Feature &f : features) {
         d += m_weights.value(f.name) * f.value;
     }
     return d;
 }
 
+double IncidentModel::probabilityOfDecision(double decision) const
+{
+    return logistic(m_plattA * decision + m_plattB);
+}
+
 double IncidentModel::probability(const FeatureList &features) const
 {
-    return logistic(m_plattA * decision(features) + m_plattB);
+    return probabilityOfDecision(decision(features));
 }
 
 void rescoreIncidents(const IncidentModel &model, const ArticleEvidence &article,
@@ -136,8 +146,11 @@ void rescoreIncidents(const IncidentModel &model, const ArticleEvidence &article
     }
     QVector<ProposedIncident> kept;
     kept.reserve(incidents.size());
+    // The article's features weigh the same in each of its proposals.
+    const double articleDecision = model.decisionOf(article.features);
     for (int i = 0; i < incidents.size(); ++i) {
-        const double p = model.probability(incidentFeatures(article, incidents[i], i));
+        const double p =
+            model.probabilityOfDecision(model.decisionOf(proposalFeatures(article, incidents[i], i), articleDecision));
         if (incidents[i].source == ProposalSource::Rules || p >= model.dropBelow()) {
             kept.append(incidents[i]);
             kept.last().confidence = p;

@@ -34,6 +34,12 @@ public:
 
     double decision(const FeatureList &features) const;
     double probability(const FeatureList &features) const;
+    // The decision summed in two parts, as decision(a + b) sums it: start from
+    // decisionOf(a), then add b (an article's features once, then each of its
+    // proposals' own).
+    double decisionOf(const FeatureList &features, double start) const;
+    double decisionOf(const FeatureList &features) const { return decisionOf(features, m_bias); }
+    double probabilityOfDecision(double decision) const;
 
     QHash<QString, double> weights() const { return m_weights; }
     double bias() const { return m_bias; }
