@@ -129,10 +129,15 @@ QVector<ProposedIncident> buildIncidents(QStringView text, const EntityList &ent
 }
 
 QVector<ProposedIncident> buildIncidents(QStringView text, const FoldedText &folded, const EntityList &entities,
-                                         const QString &title, const QString &published)
+                                         const QString &title, const QString &published,
+                                         QVector<Sentence> *sentences)
 {
     Incidents::Builder builder(text, &folded, entities, title, published);
-    return builder.run();
+    QVector<ProposedIncident> incidents = builder.run();
+    if (sentences) {
+        *sentences = builder.takeSentences();
+    }
+    return incidents;
 }
 
 } // namespace Extract

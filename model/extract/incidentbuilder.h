@@ -2,6 +2,7 @@
 
 #include "extract/entity.h"
 #include "extract/incident.h"
+#include "text/sentences.h"
 #include "text/textfold.h"
 
 #include <QString>
@@ -37,9 +38,12 @@ inline namespace Extract {
 QVector<ProposedIncident> buildIncidents(QStringView text, const EntityList &entities,
                                          const QString &title = {}, const QString &published = {});
 
-// The same, reusing the fold the recognizer made of text (foldWithMap(text)).
+// The same, reusing the fold the recognizer made of text (foldWithMap(text));
+// given `sentences`, hands over the sentences it split the text into
+// (splitSentences(text)) for the stages after it.
 QVector<ProposedIncident> buildIncidents(QStringView text, const FoldedText &folded, const EntityList &entities,
-                                         const QString &title = {}, const QString &published = {});
+                                         const QString &title = {}, const QString &published = {},
+                                         QVector<Sentence> *sentences = nullptr);
 
 // Incidents below this confidence are suggestions an analyst should not count on
 // (non-incident articles may produce a few); evaluation counts only those above.

@@ -67,11 +67,11 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
         const FoldedText folded = foldWithMap(text);
         article.contentHash = hashOfFolded(folded.text);
         article.entities = recognizer->recognize(text, folded);
+        QVector<Sentence> sentences;
         article.incidents = buildIncidents(text, folded, article.entities, article.cleaned.title,
-                                           article.cleaned.published);
+                                           article.cleaned.published, &sentences);
         article.folded = folded.text;
         if (model && !model->isNull()) {
-            QVector<Sentence> sentences = splitSentences(text);
             article.incidents += mentionCandidates(text, sentences, article.entities, article.incidents);
             if (!article.incidents.isEmpty()) {
                 const ArticleEvidence evidence = articleEvidence(text, article.folded, article.cleaned.title,

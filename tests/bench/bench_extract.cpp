@@ -84,11 +84,11 @@ Run runOnce(const QVector<RawArticle> &articles, const Recognizer &recognizer, c
         const FoldedText folded = foldWithMap(cleaned.text);
         const EntityList entities = recognizer.recognize(cleaned.text, folded);
         lap(Recognize);
+        QVector<Sentence> sentences;
         QVector<ProposedIncident> incidents =
-            buildIncidents(cleaned.text, folded, entities, cleaned.title, cleaned.published);
+            buildIncidents(cleaned.text, folded, entities, cleaned.title, cleaned.published, &sentences);
         run.rules += incidents.size();
         lap(Rules);
-        QVector<Sentence> sentences = splitSentences(cleaned.text);
         incidents += mentionCandidates(cleaned.text, sentences, entities, incidents);
         run.candidates += incidents.size();
         lap(Mentions);

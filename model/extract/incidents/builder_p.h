@@ -165,6 +165,8 @@ public:
     Builder(QStringView text, const FoldedText *folded, const EntityList &entities, const QString &title,
             const QString &published);
     QVector<ProposedIncident> run();
+    // The sentences run() split the text into; the builder is done with them.
+    QVector<Sentence> takeSentences() { return std::move(m_sentences); }
 
 private:
     // Reading the text
