@@ -53,7 +53,13 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
     return processArticle(raw, recognizer, &IncidentModel::shipped());
 }
 
-ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer, const IncidentModel *model)
+namespace {
+
+// Cleans, folds, recognizes and proposes; with mentions, the mentioned victims
+// follow the rules' proposals, and the sentences are handed over for the
+// evidence the model weighs.
+ProcessedArticle extract(const RawArticle &raw, const Recognizer *recognizer, bool mentions,
+                         QVector<Sentence> *sentences)
 {
     ProcessedArticle article;
     article.raw = raw;
@@ -61,27 +67,44 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
     article.cleaned = cleanArticle(raw);
     if (!recognizer) {
         article.contentHash = contentHash(article.cleaned.text);
-    } else {
-        // One fold serves the content hash, recognition and the incident builder.
-        const QString &text = article.cleaned.text;
-        const FoldedText folded = foldWithMap(text);
-        article.contentHash = hashOfFolded(folded.text);
-        article.entities = recognizer->recognize(text, folded);
-        QVector<Sentence> sentences;
-        article.incidents = buildIncidents(text, folded, article.entities, article.cleaned.title,
-                                           article.cleaned.published, &sentences);
-        article.folded = folded.text;
-        if (model && !model->isNull()) {
-            article.incidents += mentionCandidates(text, sentences, article.entities, article.incidents);
-            if (!article.incidents.isEmpty()) {
-                const ArticleEvidence evidence = articleEvidence(text, article.folded, article.cleaned.title,
-                                                                 article.entities, article.incidents,
-                                                                 std::move(sentences));
-                rescoreIncidents(*model, evidence, article.incidents);
-            }
-        }
+        return article;
+    }
+    // One fold serves the content hash, recognition and the incident builder.
+    const QString &text = article.cleaned.text;
+    const FoldedText folded = foldWithMap(text);
+    article.contentHash = hashOfFolded(folded.text);
+    article.entities = recognizer->recognize(text, folded);
+    QVector<Sentence> split;
+    article.incidents = buildIncidents(text, folded, article.entities, article.cleaned.title,
+                                       article.cleaned.published, &split);
+    article.folded = folded.text;
+    if (mentions) {
+        article.incidents += mentionCandidates(text, split, article.entities, article.incidents);
+    }
+    if (sentences) {
+        *sentences = std::move(split);
     }
     return article;
+}
+
+} // namespace
+
+ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer, const IncidentModel *model)
+{
+    const bool weighed = recognizer && model && !model->isNull();
+    QVector<Sentence> sentences;
+    ProcessedArticle article = extract(raw, recognizer, weighed, &sentences);
+    if (weighed && !article.incidents.isEmpty()) {
+        const ArticleEvidence evidence = articleEvidence(article.cleaned.text, article.folded, article.cleaned.title,
+                                                         article.entities, article.incidents, std::move(sentences));
+        rescoreIncidents(*model, evidence, article.incidents);
+    }
+    return article;
+}
+
+ProcessedArticle candidateArticle(const RawArticle &raw, const Recognizer &recognizer)
+{
+    return extract(raw, &recognizer, true, nullptr);
 }
 
 } // namespace Extract

@@ -36,6 +36,11 @@ ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recogni
 // (training, cross-validation).
 ProcessedArticle processArticle(const RawArticle &raw, const Recognizer *recognizer, const IncidentModel *model);
 
+// What a model weighs, unweighed: the rules' proposals followed by the
+// mentioned victims (mentions.h), as processArticle() finds them before it
+// rescores; training and cross-validation label these.
+ProcessedArticle candidateArticle(const RawArticle &raw, const Recognizer &recognizer);
+
 // The duplicate-detection hash of a cleaned text: folded, whitespace collapsed.
 QString contentHash(QStringView cleanedText);
 

@@ -1,6 +1,5 @@
 #include "extract/learn/learning.h"
 
-#include "extract/mentions.h"
 #include "extract/pipeline.h"
 #include "extract/recognizer.h"
 #include "text/articlereader.h"
@@ -111,7 +110,8 @@ QVector<LabelledArticle> labelArticles(const QVector<GoldSet> &sets, QStringList
                 }
                 continue;
             }
-            ProcessedArticle processed = processArticle(raw, &Recognizer::instance(), nullptr);
+            // What the model weighs at import: the rules' proposals and the mentioned victims.
+            ProcessedArticle processed = candidateArticle(raw, Recognizer::instance());
             LabelledArticle a;
             a.set = s;
             a.file = file;
@@ -121,8 +121,6 @@ QVector<LabelledArticle> labelArticles(const QVector<GoldSet> &sets, QStringList
             a.title = processed.cleaned.title;
             a.entities = std::move(processed.entities);
             a.incidents = std::move(processed.incidents);
-            // What the model weighs at import: the rules' proposals and the mentioned victims.
-            a.incidents += mentionCandidates(a.text, a.entities, a.incidents);
             a.positive = matchedProposals(gold, a.incidents);
             articles.append(std::move(a));
         }
