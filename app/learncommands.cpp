@@ -31,13 +31,15 @@ void addSetOptions(QCommandLineParser &parser)
 }
 
 // Reads every --set; the provenance lines name each gold file with its digest.
-bool readSets(QCommandLineParser &parser, QVector<GoldSet> &sets, QStringList &provenance)
+// Reads every --set; -1 when all are read, else the exit status: a usage
+// error for a malformed option, an input failure for a gold file that cannot
+// be read.
+int readSets(QCommandLineParser &parser, QVector<GoldSet> &sets, QStringList &provenance)
 {
     for (const QString &spec : parser.values(u"set"_s)) {
         const qsizetype eq = spec.indexOf(u'=');
         if (eq <= 0) {
-            usage(parser, u"--set wants gold.json=folder, not %1"_s.arg(spec));
-            return false;
+            return usage(parser, u"--set wants gold.json=folder, not %1"_s.arg(spec));
         }
         GoldSet set;
         const QString goldPath = spec.left(eq);
@@ -45,17 +47,16 @@ bool readSets(QCommandLineParser &parser, QVector<GoldSet> &sets, QStringList &p
         set.name = QFileInfo(goldPath).fileName();
         QByteArray bytes;
         if (!readGold(goldPath, set.gold, &bytes)) {
-            return false;
+            return SomeInputFailed;
         }
         provenance.append(u"gold %1 (sha256 %2)"_s.arg(
             set.name, QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex())));
         sets.append(set);
     }
     if (sets.isEmpty()) {
-        usage(parser, u"at least one --set is required"_s);
-        return false;
+        return usage(parser, u"at least one --set is required"_s);
     }
-    return true;
+    return -1;
 }
 
 bool costOf(QCommandLineParser &parser, double *cost)
@@ -127,7 +128,10 @@ int runTrain(QCommandLineParser &parser, const QStringList &arguments)
     QVector<GoldSet> sets;
     QStringList provenance{u"Rasid incident model, trained by rasid-cli train from:"_s};
     double cost = 0.0;
-    if (!readSets(parser, sets, provenance) || !costOf(parser, &cost)) {
+    if (const int rc = readSets(parser, sets, provenance); rc >= 0) {
+        return rc;
+    }
+    if (!costOf(parser, &cost)) {
         return UsageError;
     }
     if (!parser.isSet(u"out"_s)) {
@@ -169,7 +173,10 @@ int runCrossval(QCommandLineParser &parser, const QStringList &arguments)
     QVector<GoldSet> sets;
     QStringList provenance;
     double cost = 0.0;
-    if (!readSets(parser, sets, provenance) || !costOf(parser, &cost)) {
+    if (const int rc = readSets(parser, sets, provenance); rc >= 0) {
+        return rc;
+    }
+    if (!costOf(parser, &cost)) {
         return UsageError;
     }
     bool ok = false;
