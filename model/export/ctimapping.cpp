@@ -1,5 +1,6 @@
 #include "export/ctimapping.h"
 
+#include <QRegularExpression>
 #include <QVector>
 
 using namespace Qt::StringLiterals;
@@ -167,7 +168,18 @@ const CtiAttackType *ctiAttackType(const QString &rasid)
 QVector<const CtiMalwareFamily *> malwareNamedIn(const QString &text)
 {
     QVector<const CtiMalwareFamily *> found;
-    if (text.isEmpty()) {
+    // One pass of one expression says whether any spelling occurs at all; most
+    // evidence sentences name no family, and then nothing else is searched.
+    static const QRegularExpression anySpelling = [] {
+        QStringList alternatives;
+        for (const CtiMalwareFamily &family : ctiMalwareFamilies()) {
+            for (const char *spelling : family.spellings) {
+                alternatives.append(QRegularExpression::escape(QString::fromUtf8(spelling)));
+            }
+        }
+        return QRegularExpression(alternatives.join(u'|'), QRegularExpression::CaseInsensitiveOption);
+    }();
+    if (text.isEmpty() || !anySpelling.match(text).hasMatch()) {
         return found;
     }
     const auto touches = [&](qsizetype at) { return at >= 0 && at < text.size() && text.at(at).isLetterOrNumber(); };

@@ -2,13 +2,12 @@
 
 #include "export/ctiids.h"
 #include "export/ctimapping.h"
+#include "export/jsonwriter.h"
 #include "store/workspace.h"
 
 #include <QIODevice>
-#include <QJsonArray>
-#include <QJsonDocument>
-#include <QJsonObject>
 #include <QSet>
+#include <QUuid>
 #include <QUrl>
 
 #include <cmath>
@@ -64,87 +63,121 @@ QString encodedUrl(const QString &url)
     return QString::fromLatin1(parsed.toEncoded(QUrl::FullyEncoded));
 }
 
-QJsonObject common(const QString &type, const QString &id, const QString &created, const QString &modified)
+// Starts an object with the common properties of STIX 2.1 (created_by_ref
+// unless the object is the producer itself).
+void common(JsonObjectWriter &object, QStringView type, QStringView id, QStringView created, QStringView modified,
+            bool byProducer = true)
 {
-    return {{u"type"_s, type},         {u"spec_version"_s, u"2.1"_s}, {u"id"_s, id},
-            {u"created"_s, created},   {u"modified"_s, modified},     {u"created_by_ref"_s, producerId()}};
+    object.string(u"type", type).string(u"spec_version", u"2.1").string(u"id", id);
+    object.string(u"created", created).string(u"modified", modified);
+    if (byProducer) {
+        object.string(u"created_by_ref", producerId());
+    }
 }
 
-QJsonObject producer()
+void producer(QString &out)
 {
-    QJsonObject object = common(u"identity"_s, producerId(), QString::fromLatin1(kDefinitionTime),
-                                QString::fromLatin1(kDefinitionTime));
-    object.remove(u"created_by_ref"_s);
-    object.insert(u"name"_s, u"Rasid"_s);
-    object.insert(u"identity_class"_s, u"system"_s);
-    object.insert(u"description"_s, u"Rasid, the workbench that turns Arabic news articles into a cyber-incident "
-                                    "dataset; the objects it exports come from the articles and their analysts."_s);
-    return object;
+    JsonObjectWriter object(out);
+    const QString time = QString::fromLatin1(kDefinitionTime);
+    common(object, u"identity", producerId(), time, time, false);
+    object.string(u"name", u"Rasid").string(u"identity_class", u"system");
+    object.string(u"description", u"Rasid, the workbench that turns Arabic news articles into a cyber-incident "
+                                  u"dataset; the objects it exports come from the articles and their analysts.");
+    object.close();
 }
 
-QJsonObject extensionDefinition()
+void extensionDefinition(QString &out)
 {
-    QJsonObject object = common(u"extension-definition"_s, stixRasidExtensionId(), QString::fromLatin1(kDefinitionTime),
-                                QString::fromLatin1(kDefinitionTime));
-    object.insert(u"name"_s, u"Rasid incident coding"_s);
-    object.insert(u"description"_s, u"The incident as Rasid codes it: its fields, their review and evidence."_s);
-    object.insert(u"schema"_s,
+    JsonObjectWriter object(out);
+    const QString time = QString::fromLatin1(kDefinitionTime);
+    common(object, u"extension-definition", stixRasidExtensionId(), time, time);
+    object.string(u"name", u"Rasid incident coding");
+    object.string(u"description", u"The incident as Rasid codes it: its fields, their review and evidence.");
+    object.string(u"schema",
                   u"A property extension of incident and report. On an incident: rasid_incident_id (integer), "
-                  "article (the article's path), review_status (suggested, confirmed or rejected), analyst, "
-                  "reviewed_at, and the coded fields of Rasid's export contract under their own names (victim, "
-                  "victim_sector, victim_country, attack_type, actor, actor_type, actor_country, motive, "
-                  "records_affected as an integer, records_qualifier, data_types as an array, incident_date, "
-                  "disclosure, impact, evidence, victim_secondary as an array); field_origins maps each field to "
-                  "suggested, confirmed or corrected; field_evidence lists, per field, the UTF-16 spans "
-                  "[start, end) of the article's cleaned text that support it. On a report: article and outlet."_s);
-    object.insert(u"version"_s, u"1.0.0"_s);
-    object.insert(u"extension_types"_s, QJsonArray{u"property-extension"_s});
-    return object;
+                  u"article (the article's path), review_status (suggested, confirmed or rejected), analyst, "
+                  u"reviewed_at, and the coded fields of Rasid's export contract under their own names (victim, "
+                  u"victim_sector, victim_country, attack_type, actor, actor_type, actor_country, motive, "
+                  u"records_affected as an integer, records_qualifier, data_types as an array, incident_date, "
+                  u"disclosure, impact, evidence, victim_secondary as an array); field_origins maps each field to "
+                  u"suggested, confirmed or corrected; field_evidence lists, per field, the UTF-16 spans "
+                  u"[start, end) of the article's cleaned text that support it. On a report: article and outlet.");
+    object.string(u"version", u"1.0.0");
+    object.strings(u"extension_types", {u"property-extension"_s});
+    object.close();
+}
+
+// The columns the extension copies as they are, when they have a value.
+const QStringList &extensionColumns()
+{
+    static const QStringList columns = {
+        u"article"_s,      u"review_status"_s,     u"analyst"_s,       u"reviewed_at"_s,   u"victim"_s,
+        u"victim_sector"_s, u"victim_country"_s,   u"attack_type"_s,   u"actor"_s,         u"actor_type"_s,
+        u"actor_country"_s, u"motive"_s,           u"records_qualifier"_s, u"incident_date"_s, u"disclosure"_s,
+        u"impact"_s,       u"evidence"_s};
+    return columns;
 }
 
 // The Rasid extension of one incident: every field that has a value.
-QJsonObject incidentExtension(const IncidentRow &row, const IncidentDetail &detail)
+void incidentExtension(JsonObjectWriter &incident, const IncidentRow &row, const IncidentDetail &detail)
 {
-    QJsonObject ext{{u"extension_type"_s, u"property-extension"_s}, {u"rasid_incident_id"_s, row.incidentId}};
-    const auto put = [&](const QString &name, const QString &value) {
-        if (!value.trimmed().isEmpty()) {
-            ext.insert(name, value.trimmed());
-        }
-    };
-    for (const char *column : {"article", "review_status", "analyst", "reviewed_at", "victim", "victim_sector",
-                               "victim_country", "attack_type", "actor", "actor_type", "actor_country", "motive",
-                               "records_qualifier", "incident_date", "disclosure", "impact", "evidence"}) {
-        put(QString::fromLatin1(column), row.cell(QString::fromLatin1(column)));
+    QString &out = incident.key(u"extensions").out();
+    JsonObjectWriter extensions(out);
+    extensions.key(stixRasidExtensionId());
+    JsonObjectWriter ext(out);
+    ext.string(u"extension_type", u"property-extension").number(u"rasid_incident_id", row.incidentId);
+    for (const QString &column : extensionColumns()) {
+        ext.optional(column, QStringView(row.cell(column)).trimmed());
     }
     bool ok = false;
     const qlonglong records = row.cell(u"records_affected"_s).toLongLong(&ok);
     if (ok && records >= 0) {
-        ext.insert(u"records_affected"_s, records);
+        ext.number(u"records_affected", records);
     }
-    for (const QString &name : {u"data_types"_s, u"victim_secondary"_s}) {
-        const QStringList values = splitList(name == u"data_types" ? row.cell(name) : detail.fields.value(name).value);
-        if (!values.isEmpty()) {
-            ext.insert(name, QJsonArray::fromStringList(values));
-        }
+    if (const QStringList types = splitList(row.cell(u"data_types"_s)); !types.isEmpty()) {
+        ext.strings(u"data_types", types);
     }
-    QJsonObject origins;
-    QJsonArray evidence;
+    if (const QStringList third = splitList(detail.fields.value(u"victim_secondary"_s).value); !third.isEmpty()) {
+        ext.strings(u"victim_secondary", third);
+    }
     QStringList names = detail.fields.keys();
     names.sort();
+    if (!names.isEmpty()) {
+        ext.key(u"field_origins");
+        JsonObjectWriter origins(out);
+        for (const QString &name : std::as_const(names)) {
+            origins.string(name, detail.fields.value(name).origin);
+        }
+        origins.close();
+    }
+    bool anySpan = false;
     for (const QString &name : std::as_const(names)) {
-        const ExportedField &field = detail.fields.value(name);
-        origins.insert(name, field.origin);
-        for (const EvidenceSpan &span : field.evidence) {
-            evidence.append(QJsonObject{{u"field"_s, name}, {u"start"_s, span.start}, {u"end"_s, span.end}});
+        for (const EvidenceSpan &span : detail.fields.value(name).evidence) {
+            out += anySpan ? u"," : u",\"field_evidence\":[";
+            anySpan = true;
+            JsonObjectWriter item(out);
+            item.string(u"field", name).number(u"start", span.start).number(u"end", span.end);
+            item.close();
         }
     }
-    if (!origins.isEmpty()) {
-        ext.insert(u"field_origins"_s, origins);
+    if (anySpan) {
+        out += u']';
     }
-    if (!evidence.isEmpty()) {
-        ext.insert(u"field_evidence"_s, evidence);
+    ext.close();
+    extensions.close();
+}
+
+void externalReference(JsonObjectWriter &object, const QString &outlet, const QString &url)
+{
+    if (url.isEmpty()) {
+        return;
     }
-    return ext;
+    QString &out = object.key(u"external_references").out();
+    out += u'[';
+    JsonObjectWriter reference(out);
+    reference.string(u"source_name", outlet.isEmpty() ? u"article"_s : outlet).string(u"url", url);
+    reference.close();
+    out += u']';
 }
 
 /*
@@ -163,8 +196,9 @@ public:
     {
         const QString bundle = stixId(u"bundle", ctiUuid(m_workspace, u"bundle", u""));
         m_writer.append(R"({"type":"bundle","id":")" + bundle.toUtf8() + R"(","objects":[)");
-        write(producer());
-        write(extensionDefinition());
+        producer(next());
+        extensionDefinition(next());
+        flush();
     }
 
     void add(const IncidentRow &row, const IncidentDetail &detail);
@@ -172,6 +206,7 @@ public:
     bool finish(QString *error)
     {
         finishArticle();
+        flush();
         m_writer.append("\n]}\n");
         return m_writer.finish(error);
     }
@@ -187,20 +222,32 @@ private:
         QSet<QString> refSet;
     };
 
-    void write(const QJsonObject &object)
+    // The text to write the next object into, after its separator.
+    QString &next()
     {
-        m_writer.append(m_first ? "\n" : ",\n");
-        m_writer.append(QJsonDocument(object).toJson(QJsonDocument::Compact));
+        m_text += m_first ? u"\n" : u",\n";
         m_first = false;
+        return m_text;
+    }
+
+    void flush()
+    {
+        m_writer.append(m_text.toUtf8());
+        m_text.resize(0); // keeps its capacity for the next incident
     }
 
     // Writes an object unless the bundle already has it, and lists it in the report.
-    template<typename Make>
-    void once(const QString &id, Make make)
+    template<typename Write>
+    void once(const QString &id, Write write)
     {
-        if (!m_written.contains(id)) {
-            m_written.insert(id);
-            write(make());
+        // Remembered by UUID: 16 bytes per victim, actor, country, malware or
+        // relationship between them, nothing per incident.
+        const QUuid uuid = QUuid::fromString(QStringView(id).sliced(id.indexOf(u"--") + 2));
+        if (!m_written.contains(uuid)) {
+            m_written.insert(uuid);
+            JsonObjectWriter object(next());
+            write(object);
+            object.close();
         }
         refer(id);
     }
@@ -213,32 +260,35 @@ private:
         }
     }
 
-    QString relate(const QString &type, const QString &source, const QString &target, const QString &created,
-                   const QString &modified, int confidence)
+    void relate(const QString &type, const QString &source, const QString &target, const QString &created,
+                const QString &modified, int confidence)
     {
         const QString id = stixId(u"relationship", ctiUuid(m_workspace, u"relationship",
                                                             QString(type + u' ' + source + u' ' + target)));
-        once(id, [&] {
-            QJsonObject object = common(u"relationship"_s, id, created, modified);
-            object.insert(u"relationship_type"_s, type);
-            object.insert(u"source_ref"_s, source);
-            object.insert(u"target_ref"_s, target);
+        // A relationship from an incident is the incident's alone: written, never remembered.
+        const auto write = [&](JsonObjectWriter &object) {
+            common(object, u"relationship", id, created, modified);
+            object.string(u"relationship_type", type).string(u"source_ref", source).string(u"target_ref", target);
             if (confidence >= 0) {
-                object.insert(u"confidence"_s, confidence);
+                object.number(u"confidence", confidence);
             }
-            return object;
-        });
-        return id;
+        };
+        if (source.startsWith(u"incident--")) {
+            JsonObjectWriter object(next());
+            write(object);
+            object.close();
+            refer(id);
+        } else {
+            once(id, write);
+        }
     }
 
     QString location(const QString &country, const QString &created)
     {
         const QString id = stixId(u"location", ctiUuid(m_workspace, u"location", country));
-        once(id, [&] {
-            QJsonObject object = common(u"location"_s, id, created, created);
-            object.insert(u"name"_s, country);
-            object.insert(u"country"_s, country);
-            return object;
+        once(id, [&](JsonObjectWriter &object) {
+            common(object, u"location", id, created, created);
+            object.string(u"name", country).string(u"country", country);
         });
         return id;
     }
@@ -247,8 +297,14 @@ private:
 
     const QString m_workspace;
     ChunkedWriter m_writer;
+    QString m_text; // the objects of the incident being written
     bool m_first = true;
-    QSet<QString> m_written; // ids of the shared objects already in the bundle
+    QSet<QUuid> m_written; // the shared objects already in the bundle
+    struct Times
+    {
+        QString stored, reviewed, published; // as stored
+        QString created, modified;           // as STIX writes them
+    } m_times;
     Article m_article;
 };
 
@@ -266,17 +322,26 @@ void BundleWriter::add(const IncidentRow &row, const IncidentDetail &detail)
         m_article.published = cell("published");
     }
 
-    // When: created with the record, modified when last reviewed.
-    QDateTime createdTime = ctiParseTime(detail.createdAt.isEmpty() ? row.createdAt : detail.createdAt);
-    if (!createdTime.isValid()) {
-        createdTime = ctiParseTime(cell("published"));
+    // When: created with the record, modified when last reviewed. Incidents
+    // stored together share their times: the last conversion is kept.
+    const QString stored = detail.createdAt.isEmpty() ? row.createdAt : detail.createdAt;
+    const QString reviewedAt = cell("reviewed_at");
+    const QString published = cell("published");
+    if (stored != m_times.stored || reviewedAt != m_times.reviewed
+        || (stored.isEmpty() && published != m_times.published)) {
+        QDateTime createdTime = ctiParseTime(stored);
+        if (!createdTime.isValid()) {
+            createdTime = ctiParseTime(published);
+        }
+        if (!createdTime.isValid()) {
+            createdTime = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
+        }
+        const QDateTime reviewed = ctiParseTime(reviewedAt);
+        m_times = {stored, reviewedAt, published, stixTime(createdTime),
+                   stixTime(reviewed.isValid() && reviewed > createdTime ? reviewed : createdTime)};
     }
-    if (!createdTime.isValid()) {
-        createdTime = QDateTime::fromSecsSinceEpoch(0, Qt::UTC);
-    }
-    const QDateTime reviewed = ctiParseTime(cell("reviewed_at"));
-    const QString created = stixTime(createdTime);
-    const QString modified = stixTime(reviewed.isValid() && reviewed > createdTime ? reviewed : createdTime);
+    const QString created = m_times.created;
+    const QString modified = m_times.modified;
     if (m_article.created.isEmpty() || created < m_article.created) {
         m_article.created = created;
     }
@@ -295,27 +360,21 @@ void BundleWriter::add(const IncidentRow &row, const IncidentDetail &detail)
     const QString attackType = cell("attack_type");
     const QString evidence = cell("evidence");
     {
-        QJsonObject incident = common(u"incident"_s, incidentId, created, modified);
+        JsonObjectWriter incident(next());
+        common(incident, u"incident", incidentId, created, modified);
         const QString subject = victim.isEmpty() ? (m_article.title.isEmpty() ? m_article.path : m_article.title)
                                                  : victim;
-        incident.insert(u"name"_s, attackType.isEmpty() ? subject : attackType + u": "_s + subject);
-        if (!evidence.isEmpty()) {
-            incident.insert(u"description"_s, evidence);
-        }
+        incident.string(u"name", attackType.isEmpty() ? subject : attackType + u": "_s + subject);
+        incident.optional(u"description", evidence);
         if (confidence >= 0) {
-            incident.insert(u"confidence"_s, confidence);
+            incident.number(u"confidence", confidence);
         }
         if (!attackType.isEmpty()) {
-            incident.insert(u"labels"_s, QJsonArray{attackType});
+            incident.strings(u"labels", {attackType});
         }
-        if (!m_article.url.isEmpty()) {
-            incident.insert(u"external_references"_s,
-                            QJsonArray{QJsonObject{{u"source_name"_s, m_article.outlet.isEmpty() ? u"article"_s
-                                                                                                  : m_article.outlet},
-                                                   {u"url"_s, m_article.url}}});
-        }
-        incident.insert(u"extensions"_s, QJsonObject{{stixRasidExtensionId(), incidentExtension(row, detail)}});
-        write(incident);
+        externalReference(incident, m_article.outlet, m_article.url);
+        incidentExtension(incident, row, detail);
+        incident.close();
         refer(incidentId);
     }
 
@@ -324,14 +383,12 @@ void BundleWriter::add(const IncidentRow &row, const IncidentDetail &detail)
     const QString victimCountry = isoCountry(cell("victim_country"));
     if (!victim.isEmpty()) {
         victimId = stixId(u"identity", ctiUuid(m_workspace, u"identity", victim));
-        once(victimId, [&] {
-            QJsonObject identity = common(u"identity"_s, victimId, created, created);
-            identity.insert(u"name"_s, victim);
-            identity.insert(u"identity_class"_s, u"organization"_s);
+        once(victimId, [&](JsonObjectWriter &identity) {
+            common(identity, u"identity", victimId, created, created);
+            identity.string(u"name", victim).string(u"identity_class", u"organization");
             if (const CtiSector *sector = ctiSector(cell("victim_sector")); sector && *sector->stixSector) {
-                identity.insert(u"sectors"_s, QJsonArray{QString::fromLatin1(sector->stixSector)});
+                identity.strings(u"sectors", {QString::fromLatin1(sector->stixSector)});
             }
-            return identity;
         });
         relate(u"targets"_s, incidentId, victimId, created, modified, confidence);
         if (!victimCountry.isEmpty()) {
@@ -348,15 +405,14 @@ void BundleWriter::add(const IncidentRow &row, const IncidentDetail &detail)
         const CtiActorType &type = ctiActorType(cell("actor_type"));
         const QString stixType = QString::fromLatin1(type.stixType);
         actorId = stixId(stixType, ctiUuid(m_workspace, stixType, actor));
-        once(actorId, [&] {
-            QJsonObject object = common(stixType, actorId, created, created);
-            object.insert(u"name"_s, actor);
+        once(actorId, [&](JsonObjectWriter &object) {
+            common(object, stixType, actorId, created, created);
+            object.string(u"name", actor);
             if (stixType == u"threat-actor") {
-                object.insert(u"threat_actor_types"_s, QJsonArray{QString::fromLatin1(type.stixVocab)});
+                object.strings(u"threat_actor_types", {QString::fromLatin1(type.stixVocab)});
             } else {
-                object.insert(u"resource_level"_s, QString::fromLatin1(type.stixVocab));
+                object.string(u"resource_level", QString::fromLatin1(type.stixVocab));
             }
-            return object;
         });
         relate(u"attributed-to"_s, incidentId, actorId, created, modified, confidence);
         if (!victimId.isEmpty()) {
@@ -372,18 +428,17 @@ void BundleWriter::add(const IncidentRow &row, const IncidentDetail &detail)
     for (const CtiMalwareFamily *family : malwareNamedIn(evidence)) {
         const QString name = QString::fromUtf8(family->name);
         const QString malwareId = stixId(u"malware", ctiUuid(m_workspace, u"malware", name));
-        once(malwareId, [&] {
-            QJsonObject object = common(u"malware"_s, malwareId, created, created);
-            object.insert(u"name"_s, name);
-            object.insert(u"is_family"_s, true);
-            object.insert(u"malware_types"_s, QJsonArray{QString::fromLatin1(family->malwareType)});
-            return object;
+        once(malwareId, [&](JsonObjectWriter &object) {
+            common(object, u"malware", malwareId, created, created);
+            object.string(u"name", name).boolean(u"is_family", true);
+            object.strings(u"malware_types", {QString::fromLatin1(family->malwareType)});
         });
         relate(u"uses"_s, incidentId, malwareId, created, modified, confidence);
         if (!actorId.isEmpty()) {
             relate(u"uses"_s, actorId, malwareId, created, modified, confidence);
         }
     }
+    flush();
 }
 
 void BundleWriter::finishArticle()
@@ -392,24 +447,23 @@ void BundleWriter::finishArticle()
         return;
     }
     const QString id = stixId(u"report", ctiUuid(m_workspace, u"article", QString::number(m_article.id)));
-    QJsonObject report = common(u"report"_s, id, m_article.created, m_article.modified);
-    report.insert(u"name"_s, m_article.title.isEmpty() ? m_article.path : m_article.title);
+    JsonObjectWriter report(next());
+    common(report, u"report", id, m_article.created, m_article.modified);
+    report.string(u"name", m_article.title.isEmpty() ? m_article.path : m_article.title);
     const QDateTime published = ctiParseTime(m_article.published);
-    report.insert(u"published"_s, published.isValid() ? stixTime(published) : m_article.created);
-    report.insert(u"report_types"_s, QJsonArray{u"threat-report"_s});
-    report.insert(u"object_refs"_s, QJsonArray::fromStringList(m_article.refs));
-    if (!m_article.url.isEmpty()) {
-        report.insert(u"external_references"_s,
-                      QJsonArray{QJsonObject{
-                          {u"source_name"_s, m_article.outlet.isEmpty() ? u"article"_s : m_article.outlet},
-                          {u"url"_s, m_article.url}}});
-    }
-    QJsonObject ext{{u"extension_type"_s, u"property-extension"_s}, {u"article"_s, m_article.path}};
-    if (!m_article.outlet.isEmpty()) {
-        ext.insert(u"outlet"_s, m_article.outlet);
-    }
-    report.insert(u"extensions"_s, QJsonObject{{stixRasidExtensionId(), ext}});
-    write(report);
+    report.string(u"published", published.isValid() ? stixTime(published) : m_article.created);
+    report.strings(u"report_types", {u"threat-report"_s});
+    report.strings(u"object_refs", m_article.refs);
+    externalReference(report, m_article.outlet, m_article.url);
+    QString &out = report.key(u"extensions").out();
+    JsonObjectWriter extensions(out);
+    extensions.key(stixRasidExtensionId());
+    JsonObjectWriter ext(out);
+    ext.string(u"extension_type", u"property-extension").string(u"article", m_article.path);
+    ext.optional(u"outlet", m_article.outlet);
+    ext.close();
+    extensions.close();
+    report.close();
     m_article.refs.clear();
 }
 
