@@ -187,6 +187,9 @@ void EventBuilder::add(const IncidentRow &row, const IncidentDetail &detail)
 
     const QString note = u"Rasid incident %1 (%2, confidence %3)"_s.arg(row.incidentId).arg(status,
                                                                                          cell("confidence"));
+    // The incident's own record, so that every incident has an attribute even when nothing else is coded.
+    attribute(row.incidentId, u"Internal reference"_s, u"text"_s,
+              u"Rasid incident %1 of %2"_s.arg(row.incidentId).arg(path), note);
     attribute(row.incidentId, u"Targeting data"_s, u"target-org"_s, cell("victim"), note + u": victim"_s);
     attribute(row.incidentId, u"Targeting data"_s, u"target-location"_s, isoCountry(cell("victim_country")),
               note + u": victim's country"_s);

@@ -12,11 +12,12 @@ inline namespace Export {
  * - info is the article's title, date the incident's date (else the article's),
  *   threat_level_id and analysis come from the review of its incidents
  *   (ctimapping), Orgc and Org are Rasid; nothing is published.
- * - Attributes: each incident's victim (Targeting data / target-org), the
- *   victim's country (target-location), third parties (target-org), the actor
- *   (Attribution / threat-actor), the record count (Other / counter), the
- *   evidence sentence (Other / text), and once the source URL (External
- *   analysis / link); each comment names the incident, its review status and
+ * - Attributes: each incident's record (Internal reference / text), its
+ *   victim (Targeting data / target-org), the victim's country
+ *   (target-location), third parties (target-org), the actor (Attribution /
+ *   threat-actor), the record count (Other / counter), the evidence sentence
+ *   (Other / text), and once the source URL (External analysis / link); each
+ *   comment names the incident, its review status and
  *   confidence.
  * - Tags from the MISP taxonomies: circl (incident-classification of the
  *   attack type, topic of the sector) and veris (the VERIS varieties, vectors

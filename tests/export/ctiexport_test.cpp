@@ -321,6 +321,11 @@ void CtiExportTest::initTestCase()
         QVERIFY(storeProposedIncidents(db, articles[i % 3], {incident}));
         ++m_fixtureIncidents;
     }
+    // And an incident with nothing coded at all.
+    ProposedIncident bare;
+    bare.confidence = 0.5;
+    QVERIFY(storeProposedIncidents(db, articles[1], {bare}));
+    ++m_fixtureIncidents;
     QSqlQuery review(db);
     QVERIFY(review.exec(u"UPDATE incidents SET created_at = '2025-05-01T10:00:00Z'"_s));
     QVERIFY(review.exec(u"UPDATE incidents SET review_status = 'confirmed', analyst = 'salma', "
@@ -559,7 +564,8 @@ void CtiExportTest::stixObjectsCarryTheCoding()
         const QJsonObject ext = object[u"extensions"_s][stixRasidExtensionId()].toObject();
         QCOMPARE(ext[u"extension_type"_s].toString(), u"property-extension"_s);
         QVERIFY(!ext[u"review_status"_s].toString().isEmpty());
-        QVERIFY(ext[u"field_origins"_s].isObject());
+        // Each coded field says where it came from (the bare incident has none).
+        QCOMPARE(ext[u"field_origins"_s].isObject(), ext.contains(u"victim_country"_s) || ext.contains(u"motive"_s));
         if (ext[u"review_status"_s] == u"confirmed"_s) {
             ++confirmed;
             QCOMPARE(object[u"modified"_s].toString(), u"2025-05-03T12:00:00.000Z"_s);
@@ -684,7 +690,7 @@ void CtiExportTest::mispEventsCarryTaxonomiesAndGalaxies()
         QVERIFY2(tags.contains(QString::fromUtf8(tag)), tag);
     }
     QVERIFY(clusters.contains(u"APT28"_s));
-    for (const char *pair : {"Targeting data/target-org", "Targeting data/target-location", "Attribution/threat-actor",
+    for (const char *pair : {"Internal reference/text", "Targeting data/target-org", "Targeting data/target-location", "Attribution/threat-actor",
                              "Other/counter", "Other/text", "External analysis/link"}) {
         QVERIFY2(pairs.contains(QLatin1StringView(pair)), pair);
     }
