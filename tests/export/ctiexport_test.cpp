@@ -246,6 +246,8 @@ private slots:
     void statusFilterApplies();
     void commandLineWritesStixAndMisp();
     void unwritableTargetsAreReported();
+    void failedExportKeepsThePreviousFile_data();
+    void failedExportKeepsThePreviousFile();
 
 private:
     // A workspace of the suite: the fixture, the samples, the seeds.
@@ -781,6 +783,34 @@ void CtiExportTest::unwritableTargetsAreReported()
     QVERIFY(!exportMisp(*set(u"fixture"_s).workspace, blocker.fileName() + u"/events"_s, false, {}, &error));
     QVERIFY(!error.isEmpty());
     QVERIFY(!QFile::exists(blocked));
+}
+
+void CtiExportTest::failedExportKeepsThePreviousFile_data()
+{
+    QTest::addColumn<QString>("format");
+    QTest::newRow("stix") << u"stix"_s;
+    QTest::newRow("misp") << u"misp"_s;
+    QTest::newRow("veris") << u"veris"_s;
+}
+
+// The exports write a temporary file and rename it at the end: one that fails
+// (here the workspace cannot be read) leaves the previous export as it was.
+void CtiExportTest::failedExportKeepsThePreviousFile()
+{
+    QFETCH(QString, format);
+    const QDir folder(m_dir.filePath(u"previous-"_s + format));
+    QVERIFY(folder.mkpath(u"."_s));
+    const QString path = folder.filePath(u"out.json"_s);
+    QFile previous(path);
+    QVERIFY(previous.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    previous.write("{\"previous\": true}\n");
+    previous.close();
+    Workspace closed; // never opened: every read fails
+    QString error;
+    QVERIFY(!writeExport(*exportFormatById(format), closed, path, true, {}, &error, nullptr));
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(readAll(path), QByteArray("{\"previous\": true}\n"));
+    QCOMPARE(folder.entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot), QStringList{u"out.json"_s});
 }
 
 QTEST_GUILESS_MAIN(CtiExportTest)
