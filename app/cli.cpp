@@ -292,11 +292,11 @@ int runSearch(QCommandLineParser &parser, const QStringList &arguments)
 void setupExport(QCommandLineParser &parser)
 {
     parser.addPositionalArgument(u"workspace"_s, u"Workspace file."_s);
-    parser.addOption({u"format"_s, u"csv, jsonl, xlsx or veris."_s, u"format"_s, u"csv"_s});
+    parser.addOption({u"format"_s, u"csv, jsonl, xlsx, veris, stix (a STIX 2.1 bundle) or misp (MISP events)."_s, u"format"_s, u"csv"_s});
     parser.addOption({u"out"_s, u"Output file."_s, u"path"_s});
     parser.addOption({u"status"_s, u"suggested, confirmed or all (default: all but rejected)."_s, u"status"_s});
     parser.addOption({u"bom"_s, u"Start the CSV with a UTF-8 byte order mark (for spreadsheets)."_s});
-    parser.addOption({u"single-file"_s, u"VERIS: one JSON array in --out instead of a folder of documents."_s});
+    parser.addOption({u"single-file"_s, u"VERIS and MISP: one file in --out instead of a folder of documents."_s});
 }
 
 int runExport(QCommandLineParser &parser, const QStringList &arguments)
@@ -315,7 +315,7 @@ int runExport(QCommandLineParser &parser, const QStringList &arguments)
     const QString format = parser.value(u"format"_s);
     const ExportFormatSpec *spec = exportFormatById(format);
     if (!spec) {
-        return usage(parser, u"unknown --format %1 (csv, jsonl, xlsx or veris)"_s.arg(format));
+        return usage(parser, u"unknown --format %1 (csv, jsonl, xlsx, veris, stix or misp)"_s.arg(format));
     }
     Workspace workspace;
     if (!openWorkspace(workspace, parser.positionalArguments().first(), Workspace::Mode::ReadOnly)) {
@@ -439,7 +439,7 @@ const QVector<Command> &commands()
     static const QVector<Command> list = {
         {u"import"_s, u"import <folder> --workspace <file>"_s, u"Import, clean and extract a folder of articles."_s,
          runImport, setupImport},
-        {u"export"_s, u"export <file> --format csv|jsonl|xlsx|veris --out <path> [--status s] [--bom]"_s,
+        {u"export"_s, u"export <file> --format csv|jsonl|xlsx|veris|stix|misp --out <path> [--status s] [--bom]"_s,
          u"Export incidents."_s, runExport, setupExport},
         {u"entities"_s, u"entities <file> --out <path.jsonl>"_s,
          u"Write every entity as one JSON object per line (article, start, end, type, text, value)."_s,

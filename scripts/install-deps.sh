@@ -8,7 +8,7 @@ packages=(
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libicu-dev libsqlite3-dev libgumbo-dev libxlsxwriter-dev libjemalloc-dev liblinear-dev
     fonts-noto-core fonts-hosny-amiri
-    xvfb xauth unzip python3
+    xvfb xauth unzip python3 python3-jsonschema
 )
 
 missing=()

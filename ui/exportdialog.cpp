@@ -33,6 +33,8 @@ ExportDialog::ExportDialog(const QString &defaultPath, QWidget *parent)
     m_format->addItem(tr("JSON lines (one incident per line, with evidence spans)"), int(ExportFormat::JsonLines));
     m_format->addItem(tr("Excel workbook (XLSX)"), int(ExportFormat::Xlsx));
     m_format->addItem(tr("VERIS JSON (VCDB style)"), int(ExportFormat::Veris));
+    m_format->addItem(tr("STIX 2.1 bundle (for threat-intelligence platforms)"), int(ExportFormat::Stix));
+    m_format->addItem(tr("MISP events (one collection file)"), int(ExportFormat::Misp));
     auto *formats = qobject_cast<QStandardItemModel *>(m_format->model());
     for (int i = 0; i < m_format->count(); ++i) {
         if (!isExportFormatAvailable(ExportFormat(m_format->itemData(i).toInt()))) {

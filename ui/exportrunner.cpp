@@ -24,6 +24,10 @@ const ExportFormatSpec &specOf(ExportFormat format)
         return *exportFormatById(u"xlsx");
     case ExportFormat::Veris:
         return *exportFormatById(u"veris");
+    case ExportFormat::Stix:
+        return *exportFormatById(u"stix");
+    case ExportFormat::Misp:
+        return *exportFormatById(u"misp");
     }
     return *exportFormatById(u"csv");
 }

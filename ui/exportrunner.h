@@ -6,9 +6,9 @@
 
 namespace Rasid {
 
-enum class ExportFormat { Csv, JsonLines, Xlsx, Veris };
+enum class ExportFormat { Csv, JsonLines, Xlsx, Veris, Stix, Misp };
 
-QString exportFormatSuffix(ExportFormat format); // "csv", "jsonl", "xlsx", "json"
+QString exportFormatSuffix(ExportFormat format); // "csv", "jsonl", "xlsx", "json" (VERIS, STIX, MISP)
 bool isExportFormatAvailable(ExportFormat format);
 
 struct ExportRequest

@@ -1,6 +1,8 @@
 #include "export/exportformats.h"
 
 #include "export/jsonlexport.h"
+#include "export/mispexport.h"
+#include "export/stixexport.h"
 #include "export/verisexport.h"
 #include "export/xlsxexport.h"
 
@@ -21,13 +23,15 @@ bool writeXlsx(const Workspace &workspace, const QString &path, bool /*singleFil
 
 } // namespace
 
-const std::array<ExportFormatSpec, 4> &exportFormats()
+const std::array<ExportFormatSpec, 6> &exportFormats()
 {
-    static const std::array<ExportFormatSpec, 4> formats = {{
+    static const std::array<ExportFormatSpec, 6> formats = {{
         {u"csv", u"csv", false, &exportCsv, nullptr},
         {u"jsonl", u"jsonl", false, &exportJsonLines, nullptr},
         {u"xlsx", u"xlsx", false, nullptr, &writeXlsx},
         {u"veris", u"json", true, nullptr, &exportVeris},
+        {u"stix", u"json", false, &exportStix, nullptr},
+        {u"misp", u"json", true, nullptr, &exportMisp},
     }};
     return formats;
 }

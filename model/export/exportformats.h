@@ -27,15 +27,15 @@ using ExportToPath = bool (*)(const Workspace &workspace, const QString &path, b
 
 struct ExportFormatSpec
 {
-    QStringView id;     // the --format of the command line: csv, jsonl, xlsx, veris
+    QStringView id;     // the --format of the command line: csv, jsonl, xlsx, veris, stix, misp
     QStringView suffix; // of the file written: csv, jsonl, xlsx, json
-    bool writesFolder = false; // unless asked for a single file (VERIS)
+    bool writesFolder = false; // unless asked for a single file (VERIS, MISP)
     ExportToDevice toDevice = nullptr; // exactly one of toDevice and toPath is set
     ExportToPath toPath = nullptr;
 };
 
-// CSV, JSON lines, XLSX, VERIS, in that order.
-const std::array<ExportFormatSpec, 4> &exportFormats();
+// CSV, JSON lines, XLSX, VERIS, STIX 2.1, MISP, in that order.
+const std::array<ExportFormatSpec, 6> &exportFormats();
 // The format of a command-line id, or nullptr.
 const ExportFormatSpec *exportFormatById(QStringView id);
 

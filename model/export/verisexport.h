@@ -10,7 +10,7 @@ inline namespace Export {
 
 
 /*
- * VERIS 1.3.7 export (the schema of the VERIS Community Database). Each
+ * VERIS 1.4.0 export (the schema of the VERIS Community Database). Each
  * incident becomes one VERIS document: fields are mapped through the single
  * documented table of verismapping.cpp, values that are copied (victim and
  * actor names, countries, record counts, dates, evidence sentence, source URL)

@@ -4,11 +4,12 @@ namespace Rasid {
 inline namespace Export {
 
 /*
- * The whole mapping from Rasid's coding (DESIGN.md §5) to VERIS 1.3.7: one row
+ * The whole mapping from Rasid's coding (DESIGN.md §5) to VERIS 1.4.0: one row
  * per Rasid value, with a comment saying why it means what it does in VERIS.
- * Every VERIS value is taken from the enumerations of the VERIS 1.3.x schema
+ * Every VERIS value is taken from the enumerations of the VERIS 1.4.0 schema
  * (verisc-merged) and keeps its spelling exactly; the unknown action category
- * is keyed "Unknown" as in the VERIS enumerations (action.Unknown). Values
+ * is keyed "unknown" in lower case, as 1.4.0 spells it (1.3.x wrote action.Unknown,
+ * which 1.4.0 refuses). Values
  * that are copied rather than mapped (victim_id, countries, actor name,
  * data_total, timeline, summary, reference, plus) are written by
  * verisexport.cpp, which also runs the passes described in verismapping.h.
@@ -79,10 +80,10 @@ const std::vector<VerisRule> &verisRules()
           {"attribute.availability.variety[]", "Interruption"}}},
         // Attack types outside VERIS's categories: its Unknown action, with a note saying why.
         {"attack_type", "other",
-         {{"action.Unknown.notes", "The attack type is outside the categories Rasid maps to VERIS."}}},
+         {{"action.unknown.notes", "The attack type is outside the categories Rasid maps to VERIS."}}},
         // The article does not say how: VERIS's Unknown action.
         {"attack_type", "unknown",
-         {{"action.Unknown.notes", "The article does not say how the attack was carried out."}}},
+         {{"action.unknown.notes", "The article does not say how the attack was carried out."}}},
 
         // ---- impact -> attribute and impact ----
         // An outage is an interruption of availability, whatever the attack type.
@@ -200,7 +201,7 @@ const std::vector<VerisRule> &verisRules()
         // ---- what VERIS requires, for every incident whose fields did not provide it ----
         {"", "",
          {// An attack type not coded (or not one of DESIGN.md's): VERIS's Unknown action.
-          {"action", R"({"Unknown": {"notes": "The attack type was not coded."}})", VerisWhen::Fallback},
+          {"action", R"({"unknown": {"notes": "The attack type was not coded."}})", VerisWhen::Fallback},
           // Nothing says the incident was confirmed.
           {"security_incident", "Suspected", VerisWhen::Fallback},
           // Unless the actor announced it, news does not say how the victim found out.

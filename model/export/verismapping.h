@@ -24,7 +24,7 @@ struct VerisSet
 };
 
 /*
- * One row of the mapping from Rasid's incident fields to VERIS 1.3.7: a Rasid
+ * One row of the mapping from Rasid's incident fields to VERIS 1.4.0: a Rasid
  * value and everything it means in VERIS. The whole table is verisRules(),
  * documented row by row in verismapping.cpp.
  *
@@ -54,7 +54,7 @@ const std::vector<VerisRule> &verisRules();
 QString verisConfidence(double confidence);
 
 // The VERIS schema version the export writes.
-inline constexpr const char *VerisSchemaVersion = "1.3.7";
+inline constexpr const char *VerisSchemaVersion = "1.4.0";
 
 } // namespace Export
 } // namespace Rasid

@@ -385,6 +385,14 @@
         <translation>VERIS JSON (على طريقة VCDB)</translation>
     </message>
     <message>
+        <source>STIX 2.1 bundle (for threat-intelligence platforms)</source>
+        <translation>حزمة STIX 2.1 (لمنصات استخبارات التهديدات)</translation>
+    </message>
+    <message>
+        <source>MISP events (one collection file)</source>
+        <translation>أحداث MISP (في ملف مجموعة واحد)</translation>
+    </message>
+    <message>
         <source>Suggested and confirmed (not rejected)</source>
         <translation>المقترحة والمؤكدة (غير المرفوضة)</translation>
     </message>

@@ -20,7 +20,7 @@ using namespace Rasid;
 
 namespace {
 
-// Enumerations of the VERIS 1.3.7 schema (verisc-merged) that the export may write.
+// Enumerations of the VERIS 1.4.0 schema (verisc-merged) that the export may write.
 const QHash<QString, QStringList> &enumerations()
 {
     static const QHash<QString, QStringList> values = {
@@ -303,7 +303,7 @@ void VerisExportTest::everyDocumentHasTheRequiredKeys()
         const QJsonObject document = value.toObject();
         const QString label = document[u"summary"_s].toString();
         QVERIFY2(uuid.match(document[u"incident_id"_s].toString()).hasMatch(), qPrintable(label));
-        QCOMPARE(document[u"schema_version"_s].toString(), u"1.3.7"_s);
+        QCOMPARE(document[u"schema_version"_s].toString(), u"1.4.0"_s);
         for (const char *key : {"security_incident", "confidence", "summary", "timeline", "victim", "actor", "action",
                                 "asset", "discovery_method", "plus"}) {
             QVERIFY2(document.contains(QLatin1StringView(key)), qPrintable(label + u": "_s + QLatin1StringView(key)));
@@ -368,8 +368,8 @@ void VerisExportTest::attackTypesMapToActions_data()
                                << u"confidentiality.data_disclosure"_s << u"Yes"_s;
     QTest::newRow("sabotage") << u"sabotage"_s << u"hacking"_s << u"Unknown"_s << u"Unknown"_s
                               << u"availability.variety"_s << u"Interruption"_s;
-    QTest::newRow("other") << u"other"_s << u"Unknown"_s << QString() << QString() << QString() << QString();
-    QTest::newRow("unknown") << u"unknown"_s << u"Unknown"_s << QString() << QString() << QString() << QString();
+    QTest::newRow("other") << u"other"_s << u"unknown"_s << QString() << QString() << QString() << QString();
+    QTest::newRow("unknown") << u"unknown"_s << u"unknown"_s << QString() << QString() << QString() << QString();
 }
 
 void VerisExportTest::attackTypesMapToActions()
@@ -472,7 +472,7 @@ void VerisExportTest::unexpectedValuesStillGiveTheRequiredKeys()
     const QJsonObject document = verisDocument(row, {}, u"/tmp/odd.rasid"_s);
     QCOMPARE(document[u"security_incident"_s].toString(), u"Suspected"_s);
     QCOMPARE(document[u"discovery_method"_s].toObject(), (QJsonObject{{u"unknown"_s, true}}));
-    QCOMPARE(document[u"action"_s][u"Unknown"_s][u"notes"_s].toString(), u"The attack type was not coded."_s);
+    QCOMPARE(document[u"action"_s][u"unknown"_s][u"notes"_s].toString(), u"The attack type was not coded."_s);
     QCOMPARE(valuesAt(document, u"actor.external.variety"_s), QStringList{u"Unknown"_s});
     QCOMPARE(valuesAt(document, u"actor.external.motive"_s), QStringList{u"Unknown"_s});
     QCOMPARE(valuesAt(document, u"victim.country"_s), QStringList{u"Unknown"_s});

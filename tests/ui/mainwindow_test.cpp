@@ -734,6 +734,8 @@ void MainWindowTest::exportWritesTheChosenFormat_data()
     QTest::newRow("JSON lines") << ExportFormat::JsonLines << false;
     QTest::newRow("VERIS") << ExportFormat::Veris << false;
     QTest::newRow("XLSX") << ExportFormat::Xlsx << false;
+    QTest::newRow("STIX") << ExportFormat::Stix << false;
+    QTest::newRow("MISP") << ExportFormat::Misp << false;
 }
 
 void MainWindowTest::exportWritesTheChosenFormat()
@@ -786,6 +788,15 @@ void MainWindowTest::exportWritesTheChosenFormat()
         break;
     case ExportFormat::Xlsx:
         QVERIFY(data.startsWith("PK")); // a zip container
+        break;
+    case ExportFormat::Stix:
+        QVERIFY(data.startsWith("{\"type\":\"bundle\""));
+        QCOMPARE(data.count("\"type\":\"incident\""), 1);
+        QVERIFY(QString::fromUtf8(data).contains(u"\"name\":\"شركة الاتصالات الوطنية\""_s));
+        break;
+    case ExportFormat::Misp:
+        QVERIFY(data.startsWith("{\"response\": ["));
+        QVERIFY(QString::fromUtf8(data).contains(u"\"value\":\"شركة الاتصالات الوطنية\""_s));
         break;
     }
 }
