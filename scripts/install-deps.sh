@@ -9,6 +9,10 @@ packages=(
     libicu-dev libsqlite3-dev libgumbo-dev libxlsxwriter-dev libjemalloc-dev liblinear-dev
     fonts-noto-core fonts-hosny-amiri
     xvfb xauth unzip python3
+    # What Rasid installs and its checks (tests/package): dpkg-parsechangelog,
+    # the icons rendered from their SVG, and man(1) and bash's completion for
+    # the manual pages and completion tests.
+    dpkg-dev librsvg2-bin man-db groff-base bash-completion
 )
 
 missing=()
