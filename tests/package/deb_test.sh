@@ -52,7 +52,7 @@ for file in usr/bin/rasid usr/bin/rasid-cli \
 done
 for size in 16 22 24 32 48 64 128 256 512; do
     png="$root/usr/share/icons/hicolor/${size}x${size}/apps/rasid.png"
-    [ -f "$png" ] && file "$png" | grep -q "$size x $size" || fail "the ${size}x${size} icon is not a ${size}x${size} PNG"
+    [ -f "$png" ] && grep -q "$size x $size" <<<"$(file "$png")" || fail "the ${size}x${size} icon is not a ${size}x${size} PNG"
 done
 
 # Nothing of the machine that built it: the lexicons, the model and the

@@ -27,7 +27,7 @@ for page in rasid rasid-cli; do
     warnings=$(LC_ALL=C.UTF-8 MANROFFSEQ='' MANWIDTH=80 man --warnings -E UTF-8 -l -Tutf8 -Z "$file" 2>&1 >/dev/null)
     [ -z "$warnings" ] || fail "man --warnings on $page.1: $warnings"
     lexgrog "$file" >/dev/null || fail "lexgrog cannot read the NAME of $page.1"
-    render "$file" | grep -q "Rasid $version" || fail "$page.1 does not name version $version"
+    grep -q "Rasid $version" <<<"$(render "$file")" || fail "$page.1 does not name version $version"
 done
 
 # ---- rasid-cli: every command and option -----------------------------------
@@ -52,6 +52,13 @@ complete_line() {
 # The options of a QCommandLineParser help text (lines "  -h, --help  ...").
 options_of() {
     sed -n '/^Options:/,/^$/p' | grep -oE '^ +(-[a-zA-Z], )?--[a-z][a-z-]*' | grep -oE -- '--[a-z][a-z-]*'
+}
+
+# The lines of a rendered page from one section's heading to another's. (No
+# "| grep -q" in this script: grep would stop reading early and, with
+# pipefail, the writer's SIGPIPE would fail the check.)
+section() {
+    sed -n "/^$1\$/,/^$2\$/p"
 }
 
 # Whether an option starts an entry of a list (".TP" tags such as "-h, --help"
@@ -87,16 +94,17 @@ for command in $commands; do
     done
 done
 for option in --help --help-all --version; do
-    sed -n '/^OPTIONS/,/^EXIT STATUS/p' <<<"$manual" | is_described "$option" \
+    is_described "$option" <<<"$(section OPTIONS 'EXIT STATUS' <<<"$manual")" \
         || fail "rasid-cli.1 OPTIONS does not describe $option"
 done
 grep -qx -- --version <<<"$first_words" || fail "the completion does not offer --version"
+formats=$(complete_line rasid-cli export x.rasid --format '')
 for value in csv jsonl xlsx veris; do
-    complete_line rasid-cli export x.rasid --format '' | grep -qx "$value" \
+    grep -qx "$value" <<<"$formats" \
         || fail "the completion does not offer --format $value"
 done
 for status in 0 1 2; do
-    sed -n '/^EXIT STATUS/,/^ENVIRONMENT/p' <<<"$manual" | grep -qE "^       $status\b" \
+    grep -qE "^       $status\b" <<<"$(section 'EXIT STATUS' ENVIRONMENT <<<"$manual")" \
         || fail "rasid-cli.1 does not explain exit status $status"
 done
 grep -q '^EXAMPLES' <<<"$manual" || fail "rasid-cli.1 has no EXAMPLES"
@@ -104,7 +112,7 @@ grep -q '^EXAMPLES' <<<"$manual" || fail "rasid-cli.1 has no EXAMPLES"
 # ---- rasid: every option ------------------------------------------------------
 gui_manual=$(render "$packaging/man/rasid.1")
 for option in $("$gui" --help | options_of) -h -v; do
-    sed -n '/^OPTIONS/,/^KEYS/p' <<<"$gui_manual" | is_described "$option" \
+    is_described "$option" <<<"$(section OPTIONS KEYS <<<"$gui_manual")" \
         || fail "rasid.1 does not describe $option"
 done
 for section in SYNOPSIS DESCRIPTION OPTIONS 'EXIT STATUS' FILES EXAMPLES; do

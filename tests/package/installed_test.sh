@@ -9,7 +9,7 @@
 # installed_test.sh PREFIX SOURCE_DIR VERSION WORK_DIR [BUILD_RASID_CLI]
 set -euo pipefail
 
-prefix=$1 source=$2 version=$3 work=$4 build_cli=${5:-}
+prefix=$(realpath "$1") source=$(realpath "$2") version=$3 work=$4 build_cli=${5:+$(realpath "$5")}
 cli=$prefix/bin/rasid-cli
 failures=0
 fail() {
