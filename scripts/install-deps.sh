@@ -9,6 +9,12 @@ packages=(
     libicu-dev libsqlite3-dev libgumbo-dev libxlsxwriter-dev libjemalloc-dev liblinear-dev
     fonts-noto-core fonts-hosny-amiri
     xvfb xauth unzip python3 python3-jsonschema
+    # The package and its checks (tests/package): dpkg-shlibdeps and
+    # dpkg-parsechangelog, the icons rendered from their SVG, the validators
+    # of the menu entry, the AppStream entry and the MIME type, lintian, and
+    # man(1) and bash's completion for the manual pages and completion tests.
+    dpkg-dev file librsvg2-bin desktop-file-utils appstream shared-mime-info lintian
+    man-db groff-base bash-completion
 )
 
 missing=()
