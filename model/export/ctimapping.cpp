@@ -135,6 +135,24 @@ QString mispAnalysis(int confirmed, int rejected, int suggested)
     return suggested == 0 ? QStringLiteral("2") : QStringLiteral("1");
 }
 
+QStringList splitList(const QString &value)
+{
+    QStringList parts;
+    for (const QString &part : value.split(u';', Qt::SkipEmptyParts)) {
+        if (const QString trimmed = part.trimmed(); !trimmed.isEmpty()) {
+            parts.append(trimmed);
+        }
+    }
+    return parts;
+}
+
+QString isoCountry(const QString &code)
+{
+    const QString trimmed = code.trimmed().toUpper();
+    const auto ascii = [](QChar c) { return c >= u'A' && c <= u'Z'; };
+    return trimmed.size() == 2 && ascii(trimmed.at(0)) && ascii(trimmed.at(1)) ? trimmed : QString();
+}
+
 const CtiSector *ctiSector(const QString &rasid)
 {
     for (const CtiSector &row : ctiSectors()) {

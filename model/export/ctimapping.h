@@ -51,6 +51,11 @@ struct CtiMalwareFamily
 };
 const std::vector<CtiMalwareFamily> &ctiMalwareFamilies();
 
+// The values of a list field ("a; b"), trimmed, empty ones left out.
+QStringList splitList(const QString &value);
+// An ISO 3166-1 alpha-2 code, upper-case, or empty when the value is not one.
+QString isoCountry(const QString &code);
+
 const CtiSector *ctiSector(const QString &rasid);
 const CtiActorType &ctiActorType(const QString &rasid); // the "unknown" row for anything else
 const CtiAttackType *ctiAttackType(const QString &rasid);

@@ -38,24 +38,6 @@ const QJsonObject &rasidOrg()
     return org;
 }
 
-QStringList splitList(const QString &value)
-{
-    QStringList parts;
-    for (const QString &part : value.split(u';', Qt::SkipEmptyParts)) {
-        if (const QString trimmed = part.trimmed(); !trimmed.isEmpty()) {
-            parts.append(trimmed);
-        }
-    }
-    return parts;
-}
-
-QString isoCountry(const QString &code)
-{
-    const QString trimmed = code.trimmed().toUpper();
-    const auto ascii = [](QChar c) { return c >= u'A' && c <= u'Z'; };
-    return trimmed.size() == 2 && ascii(trimmed.at(0)) && ascii(trimmed.at(1)) ? trimmed : QString();
-}
-
 // One line of at most 256 characters, as MISP wants an event's info.
 QString oneLine(const QString &text)
 {

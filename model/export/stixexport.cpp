@@ -34,25 +34,6 @@ QString stixTime(const QDateTime &time)
     return time.toUTC().toString(u"yyyy-MM-dd'T'HH:mm:ss.zzz'Z'"_s);
 }
 
-QStringList splitList(const QString &value)
-{
-    QStringList parts;
-    for (const QString &part : value.split(u';', Qt::SkipEmptyParts)) {
-        if (const QString trimmed = part.trimmed(); !trimmed.isEmpty()) {
-            parts.append(trimmed);
-        }
-    }
-    return parts;
-}
-
-// An ISO 3166-1 alpha-2 code, or empty.
-QString isoCountry(const QString &code)
-{
-    const QString trimmed = code.trimmed().toUpper();
-    const auto ascii = [](QChar c) { return c >= u'A' && c <= u'Z'; };
-    return trimmed.size() == 2 && ascii(trimmed.at(0)) && ascii(trimmed.at(1)) ? trimmed : QString();
-}
-
 // The source URL as RFC 3986 (Arabic paths percent-encoded), or empty.
 QString encodedUrl(const QString &url)
 {
