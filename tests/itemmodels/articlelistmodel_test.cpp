@@ -491,6 +491,9 @@ void ArticleListModelTest::filters_data()
     QTest::newRow("search finds clitic and alef forms")
         << QStringList() << QString() << QString() << u"اختراق"_s
         << QStringList{u"مقال عام"_s, u"وزارة الداخلية"_s};
+    QTest::newRow("search strips the query's clitics as the index does")
+        << QStringList() << QString() << QString() << u"بالاختراق"_s
+        << QStringList{u"مقال عام"_s, u"وزارة الداخلية"_s};
     QTest::newRow("search and state") << QStringList{u"reviewed"_s} << QString() << QString() << u"اختراق"_s
                                       << QStringList{u"مقال عام"_s};
     QTest::newRow("search in titles") << QStringList() << QString() << QString() << u"الداخلية"_s

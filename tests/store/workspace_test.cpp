@@ -117,6 +117,7 @@ private slots:
     void arabicSearchFindsFoldedForms();
     void searchRanksAndCounts();
     void searchIgnoresQuerySyntax();
+    void commandLineSearchStripsClitics();
     void cliticVariantsAreIndexed_data();
     void cliticVariantsAreIndexed();
     void preparedTokensIndexLikeTheTokenizer_data();
@@ -286,6 +287,13 @@ void WorkspaceTest::arabicSearchFindsFoldedForms_data()
     QTest::newRow("ta marbuta") << u"المؤسسه الوطنية"_s << u"المؤسسة الوطنيه"_s;
     QTest::newRow("alef maqsura") << u"مستشفى الجامعة"_s << u"مستشفي"_s;
     QTest::newRow("latin case") << u"مجموعة Jabaroot تتبنى"_s << u"jabaroot"_s;
+    // The query is clitic-stripped as the index is: a query word with a clitic
+    // finds the same word under another clitic, or under none.
+    QTest::newRow("article queried, lil in text") << u"تصدت الوزارة للاختراق"_s << u"الاختراق"_s;
+    QTest::newRow("wal queried, bare in text") << u"اختراق خطير"_s << u"والاختراق"_s;
+    QTest::newRow("wal queried, bal in text") << u"تتعلق بالاختراق"_s << u"والاختراق"_s;
+    QTest::newRow("bi queried, bare name in text") << u"في لبنان أمس"_s << u"بلبنان"_s;
+    QTest::newRow("clitic and harakat queried") << u"تتعلق بالاختراق"_s << u"لِلاِخْتِراق"_s;
     QTest::newRow("hamza on waw kept") << u"مؤسسة الضمان"_s << u"مؤسسة"_s;
 }
 
@@ -331,6 +339,26 @@ void WorkspaceTest::searchIgnoresQuerySyntax()
     QCOMPARE(ws.searchCount(u"\"quoted"_s), 1);
     QCOMPARE(ws.searchCount(u"NEAR("_s), 1);
     QCOMPARE(ws.searchCount(u"*"_s), 0);
+}
+
+void WorkspaceTest::commandLineSearchStripsClitics()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"c.rasid"_s);
+    {
+        Workspace ws;
+        QVERIFY(ws.open(path));
+        QVERIFY(addArticle(ws.database(), u"lil.txt"_s, u"خبر"_s, u"تصدت الوزارة للاختراق"_s) > 0);
+        QVERIFY(addArticle(ws.database(), u"bare.txt"_s, u"خبر"_s, u"اختراق جديد"_s) > 0);
+        QVERIFY(addArticle(ws.database(), u"other.txt"_s, u"خبر"_s, u"لا علاقة له"_s) > 0);
+    }
+    for (const QString &query : {u"الاختراق"_s, u"والاختراق"_s, u"اختراق"_s}) {
+        QProcess cli;
+        cli.start(QStringLiteral(RASID_CLI_PATH), {u"search"_s, path, query, u"--count"_s});
+        QVERIFY(cli.waitForFinished(20000));
+        QCOMPARE(cli.exitCode(), 0);
+        QCOMPARE(QString::fromUtf8(cli.readAllStandardOutput()).trimmed(), u"2"_s);
+    }
 }
 
 void WorkspaceTest::cliticVariantsAreIndexed_data()
