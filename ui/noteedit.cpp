@@ -5,17 +5,20 @@
 namespace Rasid {
 
 NoteEdit::NoteEdit(QWidget *parent)
-    : QPlainTextEdit(parent)
+    : QTextEdit(parent)
 {
+    setAcceptRichText(false);
     setTabChangesFocus(true);
     setEnabled(false);
+    // A few lines at most: the article and the fields keep the room.
+    setSizePolicy(QSizePolicy::Expanding, QSizePolicy::Fixed);
 }
 
 QSize NoteEdit::sizeHint() const
 {
     // Three lines: room for a remark without pushing the article away.
     const int lines = 3;
-    return {QPlainTextEdit::sizeHint().width(),
+    return {QTextEdit::sizeHint().width(),
             fontMetrics().lineSpacing() * lines + 2 * (frameWidth() + int(document()->documentMargin()))};
 }
 
@@ -54,13 +57,13 @@ bool NoteEdit::event(QEvent *event)
             return true;
         }
     }
-    return QPlainTextEdit::event(event);
+    return QTextEdit::event(event);
 }
 
 void NoteEdit::focusOutEvent(QFocusEvent *event)
 {
     commit();
-    QPlainTextEdit::focusOutEvent(event);
+    QTextEdit::focusOutEvent(event);
 }
 
 void NoteEdit::keyPressEvent(QKeyEvent *event)
@@ -69,7 +72,7 @@ void NoteEdit::keyPressEvent(QKeyEvent *event)
         setPlainText(m_stored);
         return;
     }
-    QPlainTextEdit::keyPressEvent(event);
+    QTextEdit::keyPressEvent(event);
 }
 
 } // namespace Rasid

@@ -1,6 +1,6 @@
 #pragma once
 
-#include <QPlainTextEdit>
+#include <QTextEdit>
 
 namespace Rasid {
 
@@ -9,9 +9,10 @@ namespace Rasid {
  * written when the editor loses the focus or when the subject is about to
  * change (commit()), as one noteEdited signal that the window turns into an
  * undoable command; Escape puts the stored note back. Enter makes a new line
- * here and never reaches the review shortcuts.
+ * here and never reaches the review shortcuts. A QTextEdit holding plain text
+ * only: unlike QPlainTextEdit it aligns an Arabic paragraph to the right.
  */
-class NoteEdit final : public QPlainTextEdit
+class NoteEdit final : public QTextEdit
 {
     Q_OBJECT
     Q_DISABLE_COPY_MOVE(NoteEdit)
