@@ -3,6 +3,7 @@
 #include "extract/incident.h"
 #include "store/reviewrecords.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -188,6 +189,10 @@ private:
     QString m_analyst;
     QString m_lastError;
 };
+
+// Every note on one kind of subject, by subject id: what the exports attach
+// (notes are few, so one read serves a whole export).
+QHash<qint64, QString> allNotes(const Workspace &workspace, ReviewStore::NoteSubject subject);
 
 } // namespace Store
 } // namespace Rasid

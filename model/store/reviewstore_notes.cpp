@@ -69,5 +69,19 @@ bool ReviewStore::setNote(NoteSubject subject, qint64 id, const QString &text)
     return true;
 }
 
+QHash<qint64, QString> allNotes(const Workspace &workspace, ReviewStore::NoteSubject subject)
+{
+    QHash<qint64, QString> notes;
+    QSqlQuery query(workspace.database());
+    query.prepare(u"SELECT subject_id, text FROM notes WHERE subject = ?"_s);
+    query.addBindValue(subjectName(subject));
+    if (execPrepared(query)) {
+        while (query.next()) {
+            notes.insert(query.value(0).toLongLong(), query.value(1).toString());
+        }
+    }
+    return notes;
+}
+
 } // namespace Store
 } // namespace Rasid

@@ -5,6 +5,7 @@
 #include "articlepane.h"
 #include "articleview.h"
 #include "exportdialog.h"
+#include "export/jsonlexport.h"
 #include "extract/incident.h"
 #include "fieldform.h"
 #include "incidentpanel.h"
@@ -17,6 +18,7 @@
 #include "settingkeys.h"
 #include "shortcuteditor.h"
 #include "store/incidentwriter.h"
+#include "store/reviewstore.h"
 #include "store/workspace.h"
 #include "testfiles.h"
 #include "workspacecheck.h"
@@ -24,11 +26,14 @@
 
 #include <QAction>
 #include <QApplication>
+#include <QBuffer>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QFile>
 #include <QHeaderView>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
@@ -117,6 +122,7 @@ private slots:
     void notesAreKeptUndoneAndShownAgain();
     void bulkActionsOnSelectedArticles();
     void reopensOnTheLastArticle();
+    void jsonLinesCarryNotesAndFieldOrigins();
 
 private:
     bool openSampleFolder();
@@ -658,6 +664,43 @@ void WorkbenchTest::reopensOnTheLastArticle()
     again.show();
     QVERIFY(again.openWorkspace(path));
     QCOMPARE(again.currentArticleId(), article);
+}
+
+void WorkbenchTest::jsonLinesCarryNotesAndFieldOrigins()
+{
+    QVERIFY(openSampleFolder());
+    const qint64 article = articleId(u"ui_breach.txt"_s);
+    const qint64 incident = seedIncident(article);
+    QVERIFY(incident != 0);
+    WorkspaceSession *session = m_window->session();
+    QVERIFY(session->store()->setNote(ReviewStore::NoteSubject::Article, article, u"مصدر واحد \"فقط\""_s));
+    QVERIFY(session->store()->setNote(ReviewStore::NoteSubject::Incident, incident, u"الرقم من المهاجمين"_s));
+    QVERIFY(session->store()->confirmField(incident, u"victim"_s));
+    QVERIFY(session->store()->setFieldValue(incident, u"actor"_s, u"مجموعة"_s));
+    QBuffer out;
+    QVERIFY(out.open(QIODevice::WriteOnly));
+    QString error;
+    ExportOptions options;
+    options.status = StatusFilter::All;
+    QVERIFY2(exportJsonLines(session->workspace(), out, options, &error), qPrintable(error));
+    bool seen = false;
+    for (const QByteArray &line : out.data().split('\n')) {
+        const QJsonObject object = QJsonDocument::fromJson(line).object();
+        if (object.value(u"incident_id"_s).toString() == QString::number(incident)) {
+            seen = true;
+            const QJsonObject origins = object.value(u"field_origins"_s).toObject();
+            QCOMPARE(origins.value(u"victim"_s).toString(), u"confirmed"_s);
+            QCOMPARE(origins.value(u"actor"_s).toString(), u"corrected"_s);
+            QCOMPARE(origins.value(u"victim_country"_s).toString(), u"suggested"_s);
+            const QJsonObject notes = object.value(u"notes"_s).toObject();
+            QCOMPARE(notes.value(u"article"_s).toString(), u"مصدر واحد \"فقط\""_s);
+            QCOMPARE(notes.value(u"incident"_s).toString(), u"الرقم من المهاجمين"_s);
+        } else if (!object.isEmpty()) {
+            QVERIFY(object.value(u"notes"_s).toObject().isEmpty()); // no note, no key
+            QVERIFY(object.contains(u"field_origins"_s));
+        }
+    }
+    QVERIFY(seen);
 }
 
 QTEST_MAIN(WorkbenchTest)
