@@ -154,8 +154,10 @@ void FieldForm::refreshRow(int r)
     }
     row.label->setProperty("current", r == m_current);
     row.label->setToolTip(originTip);
-    row.confidence->setText(origin.isEmpty() ? QString() : QLocale().toString(confidence * 100, 'f', 0) + u'%');
-    row.confidence->setToolTip(tr("Extraction confidence"));
+    // A corrected value is the analyst's own: it has no extraction confidence.
+    const bool extracted = !origin.isEmpty() && origin != u"corrected";
+    row.confidence->setText(extracted ? QLocale().toString(confidence * 100, 'f', 0) + u'%' : QString());
+    row.confidence->setToolTip(extracted ? tr("Extraction confidence") : QString());
     row.evidence->setEnabled(!spans.isEmpty());
     const QString evidence = m_model->index(r, FieldEvidenceColumn).data().toString();
     row.evidence->setToolTip(spans.isEmpty() ? tr("No evidence in the article")

@@ -703,6 +703,18 @@
         <source>Confidence</source>
         <translation>الثقة</translation>
     </message>
+    <message>
+        <source>Added, not confirmed</source>
+        <translation>أضافها المحلل، لم تؤكَّد</translation>
+    </message>
+    <message>
+        <source>Added by the analyst: %1</source>
+        <translation>أضافها المحلل: %1</translation>
+    </message>
+    <message>
+        <source>Added by the analyst: no extraction confidence</source>
+        <translation>أضافها المحلل: لا ثقة استخراج لها</translation>
+    </message>
 </context>
 <context>
     <name>Rasid::ItemModels::ProblemsModel</name>
