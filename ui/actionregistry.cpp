@@ -84,9 +84,40 @@ QString ActionRegistry::clashOf(const QString &id, const QKeySequence &sequence)
     return {};
 }
 
+QString ActionRegistry::keysText(const QKeySequence &sequence)
+{
+    if (sequence.isEmpty()) {
+        return {};
+    }
+    // LEFT-TO-RIGHT ISOLATE ... POP DIRECTIONAL ISOLATE: the key names keep their
+    // order in a right-to-left paragraph, and do not reorder what is around them.
+    return QChar(0x2066) + sequence.toString(QKeySequence::NativeText) + QChar(0x2069);
+}
+
+QString ActionRegistry::reservedFor(const QKeySequence &sequence)
+{
+    if (sequence.isEmpty()) {
+        return {};
+    }
+    const std::pair<QKeySequence::StandardKey, const char *> reserved[] = {
+        {QKeySequence::Copy, QT_TR_NOOP("Copy")},
+        {QKeySequence::Cut, QT_TR_NOOP("Cut")},
+        {QKeySequence::Paste, QT_TR_NOOP("Paste")},
+        {QKeySequence::SelectAll, QT_TR_NOOP("Select All")},
+    };
+    for (const auto &[key, name] : reserved) {
+        for (const QKeySequence &binding : QKeySequence::keyBindings(key)) {
+            if (sequencesClash(binding, sequence)) {
+                return tr(name);
+            }
+        }
+    }
+    return {};
+}
+
 bool ActionRegistry::setShortcut(const QString &id, const QKeySequence &sequence)
 {
-    if (!m_actions.contains(id) || !clashOf(id, sequence).isEmpty()) {
+    if (!m_actions.contains(id) || !clashOf(id, sequence).isEmpty() || !reservedFor(sequence).isEmpty()) {
         return false;
     }
     apply(id, sequence);
@@ -102,6 +133,15 @@ bool ActionRegistry::setShortcuts(const QHash<QString, QKeySequence> &shortcuts,
         final.append({id, shortcuts.value(id, shortcut(id))});
     }
     for (int i = 0; i < final.size(); ++i) {
+        if (!reservedFor(final.at(i).second).isEmpty()) {
+            if (clashA) {
+                *clashA = final.at(i).first;
+            }
+            if (clashB) {
+                *clashB = reservedFor(final.at(i).second);
+            }
+            return false;
+        }
         for (int j = i + 1; j < final.size(); ++j) {
             if (sequencesClash(final.at(i).second, final.at(j).second)) {
                 if (clashA) {
@@ -165,7 +205,7 @@ QString ActionRegistry::describe(const QAction *action)
     if (sequence.isEmpty()) {
         return text;
     }
-    return tr("%1 (%2)").arg(text, sequence.toString(QKeySequence::NativeText));
+    return tr("%1 (%2)").arg(text, keysText(sequence));
 }
 
 void ActionRegistry::apply(const QString &id, const QKeySequence &sequence)

@@ -50,6 +50,12 @@ public:
 
     // "Confirm field (Enter)": the text of an action with its shortcut, for tooltips.
     static QString describe(const QAction *action);
+    // The keys as the analyst reads them, kept left to right inside Arabic text
+    // (Ctrl+, and not ,+Ctrl).
+    static QString keysText(const QKeySequence &sequence);
+    // The name of the text-editing command a sequence belongs to (Copy, Paste,
+    // Cut, Select All), which no command may take; empty when it is free.
+    static QString reservedFor(const QKeySequence &sequence);
 
 signals:
     void shortcutsChanged();

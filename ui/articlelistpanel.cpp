@@ -43,7 +43,9 @@ ArticleListPanel::ArticleListPanel(QWidget *parent)
 
     m_table->setModel(m_proxy);
     m_table->setSelectionBehavior(QAbstractItemView::SelectRows);
-    m_table->setSelectionMode(QAbstractItemView::SingleSelection);
+    // Several rows for the bulk actions; the current row is the article shown.
+    m_table->setSelectionMode(QAbstractItemView::ExtendedSelection);
+    m_table->setContextMenuPolicy(Qt::ActionsContextMenu);
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
     m_table->setWordWrap(false);
@@ -83,6 +85,13 @@ ArticleListPanel::ArticleListPanel(QWidget *parent)
     for (QComboBox *combo : {m_state, m_country, m_attack}) {
         connect(combo, &QComboBox::activated, this, &ArticleListPanel::applyFilterNow);
     }
+    m_table->viewport()->installEventFilter(this);
+    // A column the analyst widens or narrows gives or takes the title's width.
+    connect(m_table->horizontalHeader(), &QHeaderView::sectionResized, this, [this](int section) {
+        if (section != ArticleTitleColumn) {
+            fitTitleColumn();
+        }
+    });
 }
 
 void ArticleListPanel::setModel(ArticleListModel *model)
@@ -94,15 +103,27 @@ void ArticleListPanel::setModel(ArticleListModel *model)
     m_proxy->setSourceModel(model);
     m_currentId = 0;
     if (model) {
+        // Fixed widths for the short columns and the rest for the title, computed
+        // here rather than by ResizeToContents / Stretch: those re-measure on
+        // every state change and leave the title what the others do not take.
         auto *header = m_table->horizontalHeader();
         header->setSectionResizeMode(QHeaderView::Interactive);
-        header->setSectionResizeMode(ArticleStateColumn, QHeaderView::ResizeToContents);
-        header->setSectionResizeMode(ArticleTitleColumn, QHeaderView::Stretch);
+        header->setStretchLastSection(false);
+        const QFontMetrics metrics = m_table->fontMetrics();
+        int stateWidth = metrics.horizontalAdvance(model->headerData(ArticleStateColumn, Qt::Horizontal).toString());
+        for (const QString &code : {u"new"_s, u"in_review"_s, u"reviewed"_s}) {
+            stateWidth = std::max(stateWidth, metrics.horizontalAdvance(reviewStateLabel(code)));
+        }
+        header->resizeSection(ArticleStateColumn, stateWidth + 16 + 3 * metrics.averageCharWidth());
         header->resizeSection(ArticleOutletColumn, 90);
-        header->resizeSection(ArticleDateColumn, 80);
+        header->resizeSection(ArticleDateColumn, metrics.horizontalAdvance(u"2024-09-30"_s) + 12);
         header->resizeSection(ArticleCountryColumn, 50);
         header->resizeSection(ArticleAttackColumn, 90);
-        header->setSectionResizeMode(ArticleIncidentsColumn, QHeaderView::ResizeToContents);
+        header->resizeSection(ArticleIncidentsColumn,
+                              metrics.horizontalAdvance(
+                                  model->headerData(ArticleIncidentsColumn, Qt::Horizontal).toString())
+                                  + 24);
+        fitTitleColumn();
         connect(model, &ArticleListModel::countsChanged, this, &ArticleListPanel::updateCounts);
         connect(model, &QAbstractItemModel::modelReset, this, [this] {
             // Keep the analyst on the same article across re-sorts, filters and
@@ -134,6 +155,41 @@ void ArticleListPanel::setModel(ArticleListModel *model)
     updateCounts();
 }
 
+int ArticleListPanel::minimumTitleWidth() const
+{
+    return std::max(12 * m_table->fontMetrics().averageCharWidth(), m_table->viewport()->width() * 2 / 5);
+}
+
+void ArticleListPanel::fitTitleColumn()
+{
+    if (!m_model || m_fitting) {
+        return;
+    }
+    m_fitting = true;
+    QHeaderView *header = m_table->horizontalHeader();
+    int others = 0;
+    for (int section = 0; section < header->count(); ++section) {
+        if (section != ArticleTitleColumn && !header->isSectionHidden(section)) {
+            others += header->sectionSize(section);
+        }
+    }
+    // The title takes what the other columns leave, but never less than its
+    // minimum: a narrow list scrolls sideways rather than hide the titles.
+    const int width = std::max(minimumTitleWidth(), m_table->viewport()->width() - others);
+    if (header->sectionSize(ArticleTitleColumn) != width) {
+        header->resizeSection(ArticleTitleColumn, width);
+    }
+    m_fitting = false;
+}
+
+bool ArticleListPanel::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_table->viewport() && event->type() == QEvent::Resize) {
+        fitTitleColumn();
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
 void ArticleListPanel::setCountries(const QStringList &isoCodes)
 {
     if (isoCodes == m_countries) {
@@ -146,6 +202,22 @@ void ArticleListPanel::setCountries(const QStringList &isoCodes)
 qint64 ArticleListPanel::currentArticleId() const
 {
     return m_currentId;
+}
+
+QVector<qint64> ArticleListPanel::selectedArticleIds() const
+{
+    QVector<qint64> ids;
+    if (!m_model || !m_table->selectionModel()) {
+        return ids;
+    }
+    QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    std::sort(rows.begin(), rows.end(), [](const QModelIndex &a, const QModelIndex &b) { return a.row() < b.row(); });
+    for (const QModelIndex &index : std::as_const(rows)) {
+        if (const qint64 id = m_model->articleIdAt(index.row()); id != 0) {
+            ids.append(id);
+        }
+    }
+    return ids;
 }
 
 int ArticleListPanel::currentRow() const
@@ -211,6 +283,15 @@ void ArticleListPanel::applyFilterNow()
     if (filter != m_model->filter()) {
         m_model->setFilter(filter);
     }
+}
+
+void ArticleListPanel::clearFilters()
+{
+    m_search->clear();
+    for (QComboBox *combo : {m_state, m_country, m_attack}) {
+        combo->setCurrentIndex(0);
+    }
+    applyFilterNow();
 }
 
 void ArticleListPanel::updateCounts()

@@ -44,6 +44,8 @@ public:
     QLabel *reviewedLabel() const { return m_reviewed; }
 
     qint64 currentArticleId() const;
+    // The articles selected in the list (several with Shift or Ctrl), in list order.
+    QVector<qint64> selectedArticleIds() const;
     int currentRow() const;
     // Selects the article (loading pages until its row is there); false when filtered out.
     bool selectArticle(qint64 articleId);
@@ -51,18 +53,24 @@ public:
     void focusSearch();
     // Applies the filter now, without waiting for the search delay.
     void applyFilterNow();
+    // Back to every article: no search, any state, country and attack type.
+    void clearFilters();
+    // The title column's width never goes below this (about 40% of the list).
+    int minimumTitleWidth() const;
 
 signals:
     void currentArticleChanged(qint64 articleId);
 
 protected:
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void retranslate();
     void fillCombos();
     void scheduleFilter();
     void updateCounts();
+    void fitTitleColumn();
 
     QPointer<ArticleListModel> m_model;
     IconProxyModel *m_proxy = nullptr;
@@ -75,6 +83,7 @@ private:
     QTimer *m_searchTimer = nullptr;
     QStringList m_countries;
     qint64 m_currentId = 0;
+    bool m_fitting = false;
 };
 
 } // namespace Rasid

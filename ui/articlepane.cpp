@@ -2,8 +2,13 @@
 
 #include "articleview.h"
 #include "legendwidget.h"
+#include "noteedit.h"
 
+#include <QAction>
 #include <QDate>
+#include <QGuiApplication>
+#include <QLineEdit>
+#include <QToolButton>
 #include <QEvent>
 #include <QFrame>
 #include <QGridLayout>
@@ -48,8 +53,13 @@ ArticlePane::ArticlePane(QWidget *parent)
     , m_offerText(new QLabel(m_offerBar))
     , m_offerButton(new QPushButton(m_offerBar))
     , m_offerDismiss(new QPushButton(m_offerBar))
+    , m_findBar(new QFrame(this))
+    , m_findEdit(new QLineEdit(m_findBar))
+    , m_findCount(new QLabel(m_findBar))
+    , m_findClose(new QToolButton(m_findBar))
     , m_view(new ArticleView(this))
     , m_legend(new LegendWidget(this))
+    , m_note(new NoteEdit(this))
 {
     setObjectName(u"articlePane"_s);
     // Article metadata is data, not markup: every label is plain text.
@@ -94,6 +104,32 @@ ArticlePane::ArticlePane(QWidget *parent)
     });
     connect(m_offerDismiss, &QPushButton::clicked, this, &ArticlePane::dismissOffer);
 
+    m_findBar->setObjectName(u"findBar"_s);
+    m_findEdit->setObjectName(u"findInArticle"_s);
+    m_note->setObjectName(u"articleNote"_s);
+    m_findEdit->setClearButtonEnabled(true);
+    m_findCount->setObjectName(u"findCount"_s);
+    m_findCount->setTextFormat(Qt::PlainText);
+    m_findClose->setAutoRaise(true);
+    m_findClose->setText(u"×"_s);
+    auto *findLayout = new QHBoxLayout(m_findBar);
+    findLayout->setContentsMargins(8, 2, 8, 2);
+    findLayout->addWidget(m_findEdit, 1);
+    findLayout->addWidget(m_findCount);
+    findLayout->addWidget(m_findClose);
+    m_findBar->hide();
+    connect(m_findEdit, &QLineEdit::textChanged, this, &ArticlePane::runFind);
+    // Enter walks the matches (Shift+Enter backwards); Escape closes the bar.
+    connect(m_findEdit, &QLineEdit::returnPressed, this, [this] {
+        findNext(QGuiApplication::keyboardModifiers().testFlag(Qt::ShiftModifier));
+    });
+    auto *escape = new QAction(m_findEdit);
+    escape->setShortcut(QKeySequence(Qt::Key_Escape));
+    escape->setShortcutContext(Qt::WidgetShortcut);
+    m_findEdit->addAction(escape);
+    connect(escape, &QAction::triggered, this, &ArticlePane::closeFind);
+    connect(m_findClose, &QToolButton::clicked, this, &ArticlePane::closeFind);
+
     auto *header = new QGridLayout;
     header->setContentsMargins(8, 6, 8, 2);
     header->addWidget(m_title, 0, 0);
@@ -106,7 +142,9 @@ ArticlePane::ArticlePane(QWidget *parent)
     layout->setSpacing(2);
     layout->addLayout(header);
     layout->addWidget(m_offerBar);
+    layout->addWidget(m_findBar);
     layout->addWidget(m_view, 1);
+    layout->addWidget(m_note);
     layout->addWidget(m_legend);
     connect(m_legend, &LegendWidget::typeToggled, m_view, &ArticleView::setTypeVisible);
     updateTexts();
@@ -128,6 +166,7 @@ void ArticlePane::setPosition(int position, int count)
 void ArticlePane::clear()
 {
     m_info = {};
+    m_note->setNote(0, QString());
     m_view->clearArticle();
     dismissOffer();
     updateTexts();
@@ -163,6 +202,9 @@ void ArticlePane::updateTexts()
                                             : QString());
     m_position->setToolTip(tr("Position of this article in the list"));
     m_offerDismiss->setText(tr("Not now"));
+    m_findEdit->setPlaceholderText(tr("Find in this article (Arabic-aware)"));
+    m_note->setPlaceholderText(tr("Your note on this article (exported with its incidents)"));
+    m_findClose->setToolTip(tr("Close the find bar (Esc)"));
     if (m_info.title.isEmpty() && m_info.path.isEmpty()) {
         m_title->setText(tr("No article selected"));
     }
@@ -185,6 +227,60 @@ void ArticlePane::dismissOffer()
 bool ArticlePane::isOffering() const
 {
     return !m_offerBar->isHidden();
+}
+
+void ArticlePane::openFind()
+{
+    m_findBar->show();
+    // The selected words are what the analyst most likely looks for.
+    const QString selected = m_view->textCursor().selectedText();
+    if (!selected.isEmpty() && !selected.contains(QChar::ParagraphSeparator) && selected.size() < 80) {
+        m_findEdit->setText(selected);
+    }
+    m_findEdit->setFocus(Qt::ShortcutFocusReason);
+    m_findEdit->selectAll();
+    runFind();
+}
+
+void ArticlePane::closeFind()
+{
+    m_findBar->hide();
+    m_view->clearFind();
+    m_view->setFocus(Qt::OtherFocusReason);
+}
+
+bool ArticlePane::isFinding() const
+{
+    return !m_findBar->isHidden();
+}
+
+void ArticlePane::findNext(bool backwards)
+{
+    if (!isFinding()) {
+        openFind();
+        return;
+    }
+    m_view->findNext(backwards);
+    updateFindCount();
+}
+
+void ArticlePane::runFind()
+{
+    m_view->find(m_findEdit->text());
+    updateFindCount();
+}
+
+void ArticlePane::updateFindCount()
+{
+    const QLocale locale;
+    const int count = int(m_view->findMatches().size());
+    if (m_findEdit->text().trimmed().isEmpty()) {
+        m_findCount->clear();
+    } else if (count == 0) {
+        m_findCount->setText(tr("Not found"));
+    } else {
+        m_findCount->setText(tr("%1 / %2").arg(locale.toString(m_view->currentMatch() + 1), locale.toString(count)));
+    }
 }
 
 void ArticlePane::changeEvent(QEvent *event)

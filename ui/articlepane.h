@@ -5,13 +5,16 @@
 #include <functional>
 
 class QLabel;
+class QLineEdit;
 class QPushButton;
+class QToolButton;
 class QFrame;
 
 namespace Rasid {
 
 class ArticleView;
 class LegendWidget;
+class NoteEdit;
 
 // What the header above the article shows. All plain text.
 struct ArticleHeaderInfo
@@ -54,11 +57,23 @@ public:
     bool isOffering() const;
     QPushButton *offerButton() const { return m_offerButton; }
 
+    // The find bar above the article (find-in-article with highlighted matches).
+    void openFind();
+    void closeFind();
+    void findNext(bool backwards);
+    bool isFinding() const;
+    QLineEdit *findEdit() const { return m_findEdit; }
+    QLabel *findCountLabel() const { return m_findCount; }
+    // The analyst's note on the article shown.
+    NoteEdit *noteEdit() const { return m_note; }
+
 protected:
     void changeEvent(QEvent *event) override;
 
 private:
     void updateTexts();
+    void runFind();
+    void updateFindCount();
 
     ArticleHeaderInfo m_info;
     QLabel *m_title = nullptr;
@@ -69,8 +84,13 @@ private:
     QPushButton *m_offerButton = nullptr;
     QPushButton *m_offerDismiss = nullptr;
     std::function<void()> m_offerAction;
+    QFrame *m_findBar = nullptr;
+    QLineEdit *m_findEdit = nullptr;
+    QLabel *m_findCount = nullptr;
+    QToolButton *m_findClose = nullptr;
     ArticleView *m_view = nullptr;
     LegendWidget *m_legend = nullptr;
+    NoteEdit *m_note = nullptr;
 };
 
 } // namespace Rasid

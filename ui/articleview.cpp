@@ -1,5 +1,7 @@
 #include "articleview.h"
 
+#include "text/textfold.h"
+
 #include <QAbstractTextDocumentLayout>
 #include <QScrollBar>
 #include <QTextBlock>
@@ -80,6 +82,12 @@ void ArticleView::setArticle(const QString &text, const QVector<Span> &spans)
     m_spans.clear();
     setExtraSelections({});
     setPlainText(plain);
+    // The find box stays open across articles: its query is looked up in the new text.
+    m_matches.clear();
+    m_currentMatch = -1;
+    if (!m_findQuery.isEmpty()) {
+        find(m_findQuery);
+    }
     setSpans(spans);
     verticalScrollBar()->setValue(0);
 }
@@ -228,6 +236,16 @@ void ArticleView::rebuildSelections()
         selection.format.setUnderlineColor(palette().color(QPalette::Highlight));
         selections.append(selection);
     }
+    for (int i = 0; i < m_matches.size(); ++i) {
+        ExtraSelection selection;
+        selection.cursor = spanCursor(m_matches.at(i).first, m_matches.at(i).second);
+        const bool current = i == m_currentMatch;
+        selection.format.setBackground(current ? QColor(0xff, 0x9f, 0x1c) : QColor(0xff, 0xee, 0x58));
+        if (current) {
+            selection.format.setFontUnderline(true);
+        }
+        selections.append(selection);
+    }
     if (m_flashStart >= 0 && m_flashColor.alpha() > 0) {
         ExtraSelection selection;
         selection.cursor = spanCursor(m_flashStart, m_flashEnd);
@@ -315,6 +333,64 @@ bool ArticleView::previousEntity()
         }
     }
     return false;
+}
+
+int ArticleView::find(const QString &query)
+{
+    m_findQuery = query.trimmed();
+    m_matches.clear();
+    m_currentMatch = -1;
+    const QString needle = fold(m_findQuery).trimmed();
+    if (!needle.isEmpty()) {
+        // The same folding as the full-text search, with its map back to the text.
+        const FoldedText folded = foldWithMap(document()->toPlainText());
+        for (qsizetype at = folded.text.indexOf(needle); at >= 0;
+             at = folded.text.indexOf(needle, at + needle.size())) {
+            const int start = folded.sourceStart(int(at));
+            const int end = folded.sourceEnd(int(at + needle.size()));
+            if (end > start) {
+                m_matches.append({start, end});
+            }
+        }
+    }
+    const int cursor = textCursor().selectionStart();
+    for (int i = 0; i < m_matches.size(); ++i) {
+        if (m_matches.at(i).first >= cursor) {
+            m_currentMatch = i;
+            break;
+        }
+    }
+    if (m_currentMatch < 0 && !m_matches.isEmpty()) {
+        m_currentMatch = 0;
+    }
+    rebuildSelections();
+    if (m_currentMatch >= 0) {
+        setTextCursor(spanCursor(m_matches.at(m_currentMatch).first, m_matches.at(m_currentMatch).first));
+        ensureCursorVisible();
+    }
+    return int(m_matches.size());
+}
+
+bool ArticleView::findNext(bool backwards)
+{
+    if (m_matches.isEmpty()) {
+        return false;
+    }
+    const int count = int(m_matches.size());
+    m_currentMatch = m_currentMatch < 0 ? 0 : (m_currentMatch + (backwards ? count - 1 : 1)) % count;
+    const auto [start, end] = m_matches.at(m_currentMatch);
+    setTextCursor(spanCursor(start, start));
+    ensureCursorVisible();
+    rebuildSelections();
+    return true;
+}
+
+void ArticleView::clearFind()
+{
+    m_findQuery.clear();
+    m_matches.clear();
+    m_currentMatch = -1;
+    rebuildSelections();
 }
 
 void ArticleView::flashSpan(int start, int end)

@@ -64,6 +64,17 @@ public:
     // The entity under a document offset (the innermost one), or -1.
     int entityAt(int offset) const;
 
+    // Find in the article: every occurrence of query as search folds it (alef
+    // forms, harakat, tatweel, digits and case do not matter), drawn as extra
+    // selections, never as character formats. The current match is the first
+    // at or after the cursor. Returns the number of matches.
+    int find(const QString &query);
+    // Makes the next (previous) match current and scrolls to it; false when there is none.
+    bool findNext(bool backwards = false);
+    void clearFind();
+    const QVector<QPair<int, int>> &findMatches() const { return m_matches; }
+    int currentMatch() const { return m_currentMatch; }
+
     // Scrolls to a span and flashes it for a moment (evidence links).
     void flashSpan(int start, int end);
     bool isFlashing() const;
@@ -101,6 +112,9 @@ private:
     int m_flashEnd = -1;
     QColor m_flashColor;
     QVariantAnimation *m_flash = nullptr;
+    QVector<QPair<int, int>> m_matches; // find-in-article spans, in order
+    int m_currentMatch = -1;
+    QString m_findQuery;
 };
 
 } // namespace Rasid

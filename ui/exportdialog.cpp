@@ -123,6 +123,32 @@ void ExportDialog::browse()
     }
 }
 
+void ExportDialog::setArticleFolder(const QString &folder)
+{
+    m_articleFolder = folder;
+    validate();
+}
+
+bool ExportDialog::isInside(const QString &path, const QString &folder)
+{
+    if (path.isEmpty() || folder.isEmpty()) {
+        return false;
+    }
+    const QString dir = QDir::cleanPath(QFileInfo(folder).absoluteFilePath());
+    const QString file = QDir::cleanPath(QFileInfo(path).absoluteFilePath());
+    return file == dir || file.startsWith(dir + u'/');
+}
+
+QString ExportDialog::defaultExportPath(const QString &workspacePath, const QString &articleFolder)
+{
+    const QFileInfo workspace(workspacePath);
+    QDir dir = workspace.dir();
+    if (isInside(workspace.absoluteFilePath(), articleFolder)) {
+        dir = QFileInfo(QDir::cleanPath(QFileInfo(articleFolder).absoluteFilePath())).dir();
+    }
+    return dir.filePath(workspace.completeBaseName() + u"-incidents.csv"_s);
+}
+
 void ExportDialog::validate()
 {
     const QString path = m_path->text().trimmed();
@@ -132,6 +158,10 @@ void ExportDialog::validate()
         problem = tr("Choose where to save the export.");
     } else if (!isExportFormatAvailable(ExportFormat(m_format->currentData().toInt()))) {
         problem = tr("This export format is not available in this build.");
+    } else if (isInside(info.absoluteFilePath(), m_articleFolder)) {
+        problem = tr("%1 is inside the article folder: the next import would read the export as an article. "
+                     "Save it elsewhere.")
+                      .arg(QDir::toNativeSeparators(path));
     } else if (!info.dir().exists()) {
         problem = tr("The folder %1 does not exist.").arg(QDir::toNativeSeparators(info.path()));
     } else if (info.exists()) {

@@ -26,6 +26,13 @@ public:
 
     ExportRequest request() const;
     void setRequest(const ExportRequest &request);
+    // The folder the workspace imports: an export is never written inside it,
+    // where the next import would read it back as articles.
+    void setArticleFolder(const QString &folder);
+    // Beside the workspace, or beside the article folder when the workspace is in it.
+    static QString defaultExportPath(const QString &workspacePath, const QString &articleFolder);
+    // Whether path is in folder or below it.
+    static bool isInside(const QString &path, const QString &folder);
 
     QComboBox *formatCombo() const { return m_format; }
     QComboBox *scopeCombo() const { return m_scope; }
@@ -42,6 +49,7 @@ private:
     QCheckBox *m_bom = nullptr;
     QLineEdit *m_path = nullptr;
     QLabel *m_hint = nullptr;
+    QString m_articleFolder;
 };
 
 } // namespace Rasid

@@ -104,6 +104,9 @@ void FieldForm::rebuild()
     m_grid->setRowStretch(count, 1);
     refreshRows(0, count - 1);
     setEnabled(m_model->incidentId() != 0);
+    if (m_model->incidentId() != 0) {
+        showCurrentField();
+    }
 }
 
 void FieldForm::refreshRows(int first, int last)
@@ -141,9 +144,20 @@ void FieldForm::refreshRow(int r)
     QFont font = row.label->font();
     font.setBold(r == m_current);
     row.label->setFont(font);
+    // The current field stands out, also when the focus is in the incident list
+    // or the article: it is the one Enter confirms.
+    row.label->setAutoFillBackground(r == m_current);
+    if (r == m_current) {
+        QPalette palette = row.label->palette();
+        palette.setColor(QPalette::Window, palette.color(QPalette::Highlight).lighter(185));
+        row.label->setPalette(palette);
+    }
+    row.label->setProperty("current", r == m_current);
     row.label->setToolTip(originTip);
-    row.confidence->setText(origin.isEmpty() ? QString() : QLocale().toString(confidence * 100, 'f', 0) + u'%');
-    row.confidence->setToolTip(tr("Extraction confidence"));
+    // A corrected value is the analyst's own: it has no extraction confidence.
+    const bool extracted = !origin.isEmpty() && origin != u"corrected";
+    row.confidence->setText(extracted ? QLocale().toString(confidence * 100, 'f', 0) + u'%' : QString());
+    row.confidence->setToolTip(extracted ? tr("Extraction confidence") : QString());
     row.evidence->setEnabled(!spans.isEmpty());
     const QString evidence = m_model->index(r, FieldEvidenceColumn).data().toString();
     row.evidence->setToolTip(spans.isEmpty() ? tr("No evidence in the article")
@@ -220,6 +234,33 @@ bool FieldForm::commitCurrent()
     }
     commitEditor(m_rows.at(m_current).editor);
     return true;
+}
+
+void FieldForm::showCurrentField()
+{
+    if (!m_model || m_rows.isEmpty() || (m_current >= 0 && m_current < m_rows.size())) {
+        return;
+    }
+    int row = 0;
+    for (int r = 0; r < m_rows.size(); ++r) {
+        if (m_model->index(r, FieldValueColumn).data(FieldOriginRole).toString() == u"suggested") {
+            row = r;
+            break;
+        }
+    }
+    setCurrentRow(row, false);
+}
+
+bool FieldForm::isMarkedCurrent(int row) const
+{
+    return row >= 0 && row < m_rows.size() && m_rows.at(row).label->property("current").toBool();
+}
+
+void FieldForm::revertCurrent()
+{
+    if (isDirty(m_current)) {
+        refreshRow(m_current);
+    }
 }
 
 void FieldForm::commitEditor(QWidget *editor)

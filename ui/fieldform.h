@@ -42,6 +42,13 @@ public:
     bool isDirty(int row) const;
     // Writes the current editor if it was changed; true when it wrote.
     bool commitCurrent();
+    // Puts the stored value back in the current editor if it was changed.
+    void revertCurrent();
+    // Makes sure a field is current (the first one still only suggested, else
+    // the first) so that the form shows which one Enter confirms.
+    void showCurrentField();
+    // Whether a row is drawn as the current one (label marked and highlighted).
+    bool isMarkedCurrent(int row) const;
 
 signals:
     void currentRowChanged(int row);

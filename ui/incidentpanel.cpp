@@ -2,6 +2,7 @@
 
 #include "actionregistry.h"
 #include "fieldform.h"
+#include "noteedit.h"
 #include "itemmodels/incidentfieldmodel.h"
 #include "itemmodels/roles.h"
 
@@ -25,6 +26,7 @@ IncidentPanel::IncidentPanel(ActionRegistry *actions, QWidget *parent)
     , m_form(new FieldForm(this))
     , m_title(new QLabel(this))
     , m_fieldsTitle(new QLabel(this))
+    , m_note(new NoteEdit(this))
 {
     setObjectName(u"incidentPanel"_s);
     m_view->setObjectName(u"incidentList"_s);
@@ -41,9 +43,8 @@ IncidentPanel::IncidentPanel(ActionRegistry *actions, QWidget *parent)
     toolbar->setObjectName(u"incidentToolbar"_s);
     toolbar->setIconSize(QSize(16, 16));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    const QStringList ids = {u"review.add_incident"_s,    u"review.split_incident"_s, u"review.merge_incidents"_s,
-                             u"review.delete_incident"_s, u"review.reject_incident"_s, u"review.confirm_incident"_s,
-                             u"review.no_incident"_s};
+    const QStringList ids = {u"addIncident"_s,    u"splitIncident"_s,   u"mergeIncidents"_s, u"deleteIncident"_s,
+                             u"rejectIncident"_s, u"confirmIncident"_s, u"markNoIncident"_s};
     for (const QString &id : ids) {
         if (QAction *action = actions->action(id)) {
             toolbar->addAction(action);
@@ -74,6 +75,8 @@ IncidentPanel::IncidentPanel(ActionRegistry *actions, QWidget *parent)
     bottomLayout->setContentsMargins(0, 0, 0, 0);
     bottomLayout->addWidget(m_fieldsTitle);
     bottomLayout->addWidget(scroll);
+    m_note->setObjectName(u"incidentNote"_s);
+    bottomLayout->addWidget(m_note);
 
     auto *splitter = new QSplitter(Qt::Vertical, this);
     splitter->setObjectName(u"incidentSplitter"_s);
@@ -133,6 +136,49 @@ QVector<qint64> IncidentPanel::selectedIncidentIds() const
     return ids;
 }
 
+bool IncidentPanel::moveIncident(int delta)
+{
+    if (!m_incidents || m_incidents->rowCount() == 0) {
+        return false;
+    }
+    const int row = m_view->currentIndex().isValid() ? m_view->currentIndex().row() + delta : 0;
+    if (row < 0 || row >= m_incidents->rowCount()) {
+        return false;
+    }
+    m_view->selectionModel()->setCurrentIndex(m_incidents->index(row, 0),
+                                              QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    return true;
+}
+
+bool IncidentPanel::selectNextUndecided()
+{
+    if (!m_incidents) {
+        return false;
+    }
+    const int count = m_incidents->rowCount();
+    const int current = m_view->currentIndex().isValid() ? m_view->currentIndex().row() : -1;
+    // After the current one first, then from the top: the article's order.
+    for (int step = 1; step <= count; ++step) {
+        const int row = (current + step) % count;
+        const QModelIndex index = m_incidents->index(row, 0);
+        if (row != current && index.data(ReviewStatusRole).toString() == u"suggested") {
+            m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                                 | QItemSelectionModel::Rows);
+            return true;
+        }
+    }
+    return false;
+}
+
+void IncidentPanel::focusIncidents()
+{
+    if (m_incidents && !m_view->currentIndex().isValid()) {
+        ensureSelection();
+    }
+    m_view->setFocus(Qt::ShortcutFocusReason);
+    m_form->showCurrentField();
+}
+
 bool IncidentPanel::selectIncident(qint64 incidentId)
 {
     if (!m_incidents) {
@@ -177,6 +223,7 @@ void IncidentPanel::onCurrentChanged()
 
 void IncidentPanel::retranslate()
 {
+    m_note->setPlaceholderText(tr("Your note on this incident (exported with it)"));
     const int count = m_incidents ? m_incidents->rowCount() : 0;
     m_title->setText(tr("Incidents (%L1)").arg(count));
     const QModelIndex current = m_view->currentIndex();

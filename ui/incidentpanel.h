@@ -12,6 +12,7 @@ namespace Rasid {
 
 class ActionRegistry;
 class FieldForm;
+class NoteEdit;
 inline namespace ItemModels { class IncidentFieldModel; }
 
 /*
@@ -30,11 +31,19 @@ public:
     void setModels(QAbstractItemModel *incidents, IncidentFieldModel *fields);
     QTreeView *incidentView() const { return m_view; }
     FieldForm *form() const { return m_form; }
+    // The analyst's note on the current incident.
+    NoteEdit *noteEdit() const { return m_note; }
 
     qint64 currentIncidentId() const;
     QVector<qint64> selectedIncidentIds() const;
     // Selects an incident by id; false when the list does not hold it.
     bool selectIncident(qint64 incidentId);
+    // The incident delta rows below (above when negative) the current one; false at either end.
+    bool moveIncident(int delta);
+    // The next incident still only suggested after the current one (wrapping); false when none is.
+    bool selectNextUndecided();
+    // Keyboard focus to the incident list, with the field Enter would confirm shown.
+    void focusIncidents();
     // Keeps a valid selection after the list changed: the same id, else the first row.
     void ensureSelection(qint64 preferredId = 0);
 
@@ -54,6 +63,7 @@ private:
     FieldForm *m_form = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_fieldsTitle = nullptr;
+    NoteEdit *m_note = nullptr;
     qint64 m_currentId = -1;
 };
 

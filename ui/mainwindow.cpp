@@ -16,9 +16,12 @@
 #include "itemmodels/problemsmodel.h"
 #include "legendwidget.h"
 #include "navigationcontroller.h"
+#include "noteedit.h"
 #include "problemsdialog.h"
 #include "reviewactions.h"
 #include "settingkeys.h"
+#include "store/reviewstore.h"
+#include "store/undocommands.h"
 #include "workspacesession.h"
 
 #include <QAction>
@@ -82,8 +85,11 @@ MainWindow::MainWindow(QWidget *parent)
         view->addAction(action);
     }
     // Enter confirms a field while the analyst is in the article or the incident pane.
+    // Only there: bound to the window too, Enter in a list filter (Down, Enter in
+    // the country filter) would confirm the current field under the analyst's name.
     QAction *confirm = m_actions->action(u"confirmField"_s);
     confirm->setShortcutContext(Qt::WidgetWithChildrenShortcut);
+    removeAction(confirm);
     view->addAction(confirm);
     m_incidents->addAction(confirm);
 
@@ -119,12 +125,32 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_list, &ArticleListPanel::currentArticleChanged, this, &MainWindow::setCurrentArticle);
     connect(m_incidents, &IncidentPanel::currentIncidentChanged, this, [this](qint64 id) {
         if (m_session) {
+            if (m_session->fields()->incidentId() != id) {
+                m_incidents->form()->commitCurrent(); // typed into the incident being left
+                m_incidents->noteEdit()->commit();
+            }
             m_session->fields()->setIncident(id);
+            m_incidents->noteEdit()->setNote(id, id > 0 ? m_session->store()->note(ReviewStore::NoteSubject::Incident, id)
+                                                        : QString());
         }
         updateActions();
     });
     connect(m_incidents, &IncidentPanel::selectionChanged, this, &MainWindow::updateActions);
+    connect(m_list->table()->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &MainWindow::updateActions);
     connect(m_incidents->form(), &FieldForm::evidenceActivated, view, &ArticleView::flashSpan);
+    // A note is one undoable edit, written when the analyst leaves it.
+    connect(m_pane->noteEdit(), &NoteEdit::noteEdited, this, [this](qint64 article, const QString &text) {
+        if (m_session) {
+            m_session->undoStack()->push(new SetNote(m_session->store(), ReviewStore::NoteSubject::Article, article, text));
+        }
+    });
+    connect(m_incidents->noteEdit(), &NoteEdit::noteEdited, this, [this](qint64 incident, const QString &text) {
+        if (m_session) {
+            m_session->undoStack()->push(
+                new SetNote(m_session->store(), ReviewStore::NoteSubject::Incident, incident, text));
+        }
+    });
     connect(view, &ArticleView::selectionSpanChanged, this, &MainWindow::updateActions);
     connect(view, &QWidget::customContextMenuRequested, m_review, &ReviewActions::showArticleContextMenu);
 
@@ -267,6 +293,11 @@ void MainWindow::openSettings()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
+    if (m_session) {
+        m_incidents->form()->commitCurrent();
+        m_incidents->noteEdit()->commit();
+        m_pane->noteEdit()->commit();
+    }
     saveWindowState();
     // Nothing to save: every edit is already in the workspace. A running import
     // commits its current batch and stops; a later open resumes it.
@@ -308,6 +339,13 @@ bool MainWindow::showArticle(qint64 articleId)
 
 void MainWindow::setCurrentArticle(qint64 articleId)
 {
+    // A value typed in the form but not yet entered belongs to the article being
+    // left: store it before the form shows another incident (Alt+Down, a click).
+    if (m_session) {
+        m_incidents->form()->commitCurrent();
+        m_incidents->noteEdit()->commit();
+        m_pane->noteEdit()->commit();
+    }
     m_currentArticle = articleId;
     m_pane->dismissOffer();
     if (!m_session || articleId == 0) {
@@ -349,11 +387,20 @@ void MainWindow::setCurrentArticle(qint64 articleId)
     header.sourceUrl = content.sourceUrl;
     header.path = content.path;
     m_pane->setHeader(header);
+    m_pane->noteEdit()->setNote(articleId, m_session->store()->note(ReviewStore::NoteSubject::Article, articleId));
     updateArticlePosition();
+    rememberArticle(articleId);
 
     m_session->incidents()->setArticle(articleId);
     m_incidents->ensureSelection();
     updateActions();
+}
+
+void MainWindow::rememberArticle(qint64 articleId)
+{
+    if (m_session && articleId > 0) {
+        Settings::lastArticle(m_session->path()).setValue(articleId);
+    }
 }
 
 void MainWindow::reloadHighlights()
@@ -401,9 +448,9 @@ void MainWindow::exportIncidents()
     if (!m_session) {
         return;
     }
-    const QFileInfo workspace(m_session->path());
-    auto *dialog = new ExportDialog(workspace.dir().filePath(workspace.completeBaseName() + u"-incidents.csv"_s),
-                                    this);
+    const QString folder = m_session->sourceFolder();
+    auto *dialog = new ExportDialog(ExportDialog::defaultExportPath(m_session->path(), folder), this);
+    dialog->setArticleFolder(folder);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const ExportRequest request = dialog->request();

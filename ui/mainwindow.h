@@ -1,6 +1,7 @@
 #pragma once
 
 #include "settingsdialog.h"
+#include "store/reviewstore.h"
 
 #include <QMainWindow>
 #include <QPointer>
@@ -11,6 +12,7 @@ class QLabel;
 class QMenu;
 class QSplitter;
 class QToolButton;
+class QUndoCommand;
 
 namespace Rasid {
 
@@ -20,6 +22,7 @@ class ArticlePane;
 class ArticleView;
 class ImportController;
 class ImportStatusWidget;
+class MenuStyle;
 class IncidentPanel;
 class NavigationController;
 class ProblemsDialog;
@@ -77,6 +80,8 @@ public:
     bool showArticle(qint64 articleId);
     // The article view's context menu for a viewport position (the caller owns it).
     QMenu *createArticleContextMenu(const QPoint &pos);
+    // The style of the window's menus (shortcuts kept left to right).
+    MenuStyle *menuStyle() const { return m_menuStyle; }
     // A word in the status bar, for the window and its controllers.
     void showMessage(const QString &message, int timeoutMs = 6000);
 
@@ -99,12 +104,17 @@ private:
     void retranslate();
     void connectSession();
     void updateActions();
+    // A bulk action on the articles selected in the list (else the current one).
+    void reviewSelectedArticles(Rasid::Store::ReviewStore::BulkAction action);
+    // Shows the article an undo step changes when it is not the one on screen.
+    void showArticleOfStep(const QUndoCommand *step);
     void updateTitle();
     void updateRecentMenu();
     void updateProblems();
     void updateCountries();
     void setCurrentArticle(qint64 articleId);
     void reloadHighlights();
+    void rememberArticle(qint64 articleId);
     void updateArticlePosition();
     void saveWindowState();
     void loadPreferences();
@@ -140,8 +150,10 @@ private:
     QMenu *m_goMenu = nullptr;
     QMenu *m_reviewMenu = nullptr;
     QMenu *m_assignMenu = nullptr;
+    QMenu *m_bulkMenu = nullptr;
     QMenu *m_entityMenu = nullptr;
     QMenu *m_helpMenu = nullptr;
+    MenuStyle *m_menuStyle = nullptr;
     Preferences m_preferences;
     qint64 m_currentArticle = 0;
     QString m_importFolder;

@@ -6,12 +6,15 @@
 #include "articlelistpanel.h"
 #include "articlepane.h"
 #include "articleview.h"
+#include "fieldform.h"
 #include "importcontroller.h"
 #include "incidentpanel.h"
 #include "mainwindow_p.h"
+#include "menustyle.h"
 #include "navigationcontroller.h"
 #include "reviewactions.h"
 #include "settingkeys.h"
+#include "store/undocommands.h"
 #include "workspacesession.h"
 
 #include <QAction>
@@ -22,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QTableView>
 #include <QToolButton>
 #include <QUndoStack>
 
@@ -92,14 +96,24 @@ void MainWindow::createActions()
     add(u"export"_s, &MainWindow::exportIncidents);
     add(u"closeWorkspace"_s, &MainWindow::closeWorkspace);
     add(u"quit"_s, &QWidget::close)->setMenuRole(QAction::QuitRole);
+    // Undo and redo first drop what was typed and not entered: it is not on the
+    // stack, and committing it while the stack moves would push in the middle of an undo.
+    // They also show the article the step changes before taking it, so that an
+    // analyst never undoes an edit on an article they cannot see.
     add(u"undo"_s, [this] {
         if (m_session) {
-            m_session->undoStack()->undo();
+            m_incidents->form()->revertCurrent();
+            QUndoStack *stack = m_session->undoStack();
+            showArticleOfStep(stack->command(stack->index() - 1));
+            stack->undo();
         }
     });
     add(u"redo"_s, [this] {
         if (m_session) {
-            m_session->undoStack()->redo();
+            m_incidents->form()->revertCurrent();
+            QUndoStack *stack = m_session->undoStack();
+            showArticleOfStep(stack->command(stack->index()));
+            stack->redo();
         }
     });
     add(u"find"_s, [this] { m_list->focusSearch(); });
@@ -112,6 +126,20 @@ void MainWindow::createActions()
     add(u"previousArticle"_s, [this] { m_navigation->moveArticle(-1); });
     add(u"nextUnreviewed"_s, [this] { m_navigation->nextUnreviewed(false); });
     add(u"previousUnreviewed"_s, [this] { m_navigation->nextUnreviewed(true); });
+    add(u"nextIncident"_s, [this] {
+        if (!m_incidents->moveIncident(1)) {
+            showMessage(tr("This is the last incident of the article."), 3000);
+        }
+    });
+    add(u"previousIncident"_s, [this] {
+        if (!m_incidents->moveIncident(-1)) {
+            showMessage(tr("This is the first incident of the article."), 3000);
+        }
+    });
+    add(u"focusIncidents"_s, [this] { m_incidents->focusIncidents(); });
+    add(u"findInArticle"_s, [this] { m_pane->openFind(); });
+    add(u"findNext"_s, [this] { m_pane->findNext(false); });
+    add(u"findPrevious"_s, [this] { m_pane->findNext(true); });
     add(u"nextEntity"_s, [this] { m_pane->view()->nextEntity(); });
     add(u"previousEntity"_s, [this] { m_pane->view()->previousEntity(); });
     addTo(u"confirmField"_s, m_review, &ReviewActions::confirmField);
@@ -122,6 +150,16 @@ void MainWindow::createActions()
     addTo(u"mergeIncidents"_s, m_review, &ReviewActions::mergeIncidents);
     addTo(u"deleteIncident"_s, m_review, &ReviewActions::deleteIncident);
     addTo(u"markNoIncident"_s, m_review, &ReviewActions::markNoIncident);
+    // Bulk actions over the articles selected in the list: one step each.
+    const QVector<QPair<QString, ReviewStore::BulkAction>> bulk = {
+        {u"bulkMarkReviewed"_s, ReviewStore::BulkAction::MarkReviewed},
+        {u"bulkNoIncident"_s, ReviewStore::BulkAction::NoIncident},
+        {u"bulkRejectSuggested"_s, ReviewStore::BulkAction::RejectSuggested},
+    };
+    for (const auto &[id, bulkAction] : bulk) {
+        const ReviewStore::BulkAction what = bulkAction;
+        add(id, [this, what] { reviewSelectedArticles(what); });
+    }
     for (const auto &[id, field] : assignActions()) {
         const QString name = field;
         add(id, [this, name] { m_review->assignSelection(name); });
@@ -144,6 +182,40 @@ void MainWindow::createActions()
                            tr("Rasid %1\nA workbench for building cyber-incident datasets from Arabic news.")
                                .arg(QCoreApplication::applicationVersion()));
     });
+}
+
+void MainWindow::reviewSelectedArticles(ReviewStore::BulkAction action)
+{
+    if (!m_session) {
+        return;
+    }
+    m_incidents->form()->commitCurrent();
+    QVector<qint64> ids = m_list->selectedArticleIds();
+    if (ids.isEmpty() && m_currentArticle != 0) {
+        ids = {m_currentArticle};
+    }
+    if (ids.isEmpty()) {
+        return;
+    }
+    auto *command = new ReviewArticles(m_session->store(), ids, action);
+    const QString text = command->text();
+    m_session->undoStack()->push(command);
+    showMessage(text, 5000);
+}
+
+void MainWindow::showArticleOfStep(const QUndoCommand *step)
+{
+    const qint64 article = articleOfCommand(step);
+    if (article == 0 || article == m_currentArticle) {
+        return;
+    }
+    if (!showArticle(article)) {
+        // Filtered out of the list: clear the filters rather than act unseen.
+        m_list->clearFilters();
+        if (!showArticle(article)) {
+            showMessage(tr("The step changes an article the list cannot show."), 5000);
+        }
+    }
 }
 
 void MainWindow::createMenus()
@@ -173,19 +245,26 @@ void MainWindow::createMenus()
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
 
     m_editMenu = menuBar()->addMenu(QString());
-    fill(m_editMenu, actions({u"undo"_s, u"redo"_s, QString(), u"find"_s, QString(), u"settings"_s}));
+    fill(m_editMenu, actions({u"undo"_s, u"redo"_s, QString(), u"find"_s, u"findInArticle"_s, u"findNext"_s,
+                              u"findPrevious"_s, QString(), u"settings"_s}));
 
     m_viewMenu = menuBar()->addMenu(QString());
     fill(m_viewMenu, actions({u"zoomIn"_s, u"zoomOut"_s, u"zoomReset"_s, QString(), u"showProblems"_s}));
 
     m_goMenu = menuBar()->addMenu(QString());
     fill(m_goMenu, actions({u"nextArticle"_s, u"previousArticle"_s, u"nextUnreviewed"_s, u"previousUnreviewed"_s,
-                            QString(), u"nextEntity"_s, u"previousEntity"_s}));
+                            QString(), u"nextIncident"_s, u"previousIncident"_s, u"focusIncidents"_s, QString(),
+                            u"nextEntity"_s, u"previousEntity"_s}));
 
     m_reviewMenu = menuBar()->addMenu(QString());
     fill(m_reviewMenu, actions({u"confirmField"_s, u"confirmIncident"_s, u"rejectIncident"_s, QString(),
                                 u"addIncident"_s, u"splitIncident"_s, u"mergeIncidents"_s, u"deleteIncident"_s,
                                 QString(), u"markNoIncident"_s}));
+    m_bulkMenu = m_reviewMenu->addMenu(QString());
+    for (const QString &id : {u"bulkMarkReviewed"_s, u"bulkNoIncident"_s, u"bulkRejectSuggested"_s}) {
+        m_bulkMenu->addAction(m_actions->action(id));
+        m_list->table()->addAction(m_actions->action(id));
+    }
     m_assignMenu = m_reviewMenu->addMenu(QString());
     for (const auto &entry : assignActions()) {
         m_assignMenu->addAction(m_actions->action(entry.first));
@@ -200,6 +279,13 @@ void MainWindow::createMenus()
 
     m_helpMenu = menuBar()->addMenu(QString());
     m_helpMenu->addAction(m_actions->action(u"about"_s));
+
+    // Shortcuts read left to right in the Arabic interface too.
+    m_menuStyle = new MenuStyle;
+    m_menuStyle->setParent(this);
+    for (QMenu *menu : menuBar()->findChildren<QMenu *>()) {
+        menu->setStyle(m_menuStyle);
+    }
 }
 
 void MainWindow::retranslate()
@@ -211,6 +297,7 @@ void MainWindow::retranslate()
     m_goMenu->setTitle(tr("&Go"));
     m_reviewMenu->setTitle(tr("&Review"));
     m_assignMenu->setTitle(tr("&Assign Selection To"));
+    m_bulkMenu->setTitle(tr("Selected &Articles"));
     m_entityMenu->setTitle(tr("E&ntities"));
     m_helpMenu->setTitle(tr("&Help"));
 
@@ -233,6 +320,12 @@ void MainWindow::retranslate()
         {u"previousArticle"_s, tr("&Previous Article")},
         {u"nextUnreviewed"_s, tr("Next &Unreviewed Article")},
         {u"previousUnreviewed"_s, tr("Previous Unreviewed Article")},
+        {u"nextIncident"_s, tr("Next &Incident")},
+        {u"previousIncident"_s, tr("Previous Incident")},
+        {u"focusIncidents"_s, tr("Go to the Incident &List")},
+        {u"findInArticle"_s, tr("&Find in Article")},
+        {u"findNext"_s, tr("Find &Next")},
+        {u"findPrevious"_s, tr("Find Pre&vious")},
         {u"nextEntity"_s, tr("Next &Entity")},
         {u"previousEntity"_s, tr("Previous Entity")},
         {u"confirmField"_s, tr("Confirm &Field")},
@@ -243,6 +336,9 @@ void MainWindow::retranslate()
         {u"mergeIncidents"_s, tr("&Merge Incidents")},
         {u"deleteIncident"_s, tr("&Delete Incident")},
         {u"markNoIncident"_s, tr("Article Has &No Incident")},
+        {u"bulkMarkReviewed"_s, tr("Mark Selected Articles &Reviewed")},
+        {u"bulkNoIncident"_s, tr("Selected Articles Have &No Incident")},
+        {u"bulkRejectSuggested"_s, tr("Reject All &Suggested Incidents of the Selected Articles")},
         {u"assignVictim"_s, tr("&Victim")},
         {u"assignActor"_s, tr("&Actor")},
         {u"assignRecords"_s, tr("&Records Affected")},
@@ -301,6 +397,12 @@ void MainWindow::updateActions()
     for (const QString &id : {u"nextArticle"_s, u"previousArticle"_s, u"nextUnreviewed"_s, u"previousUnreviewed"_s}) {
         enable(id, open);
     }
+    for (const QString &id : {u"nextIncident"_s, u"previousIncident"_s, u"focusIncidents"_s}) {
+        enable(id, article);
+    }
+    for (const QString &id : {u"findInArticle"_s, u"findNext"_s, u"findPrevious"_s}) {
+        enable(id, article);
+    }
     enable(u"confirmField"_s, incident != 0);
     enable(u"confirmIncident"_s, incident != 0);
     enable(u"rejectIncident"_s, incident != 0);
@@ -309,6 +411,9 @@ void MainWindow::updateActions()
     enable(u"mergeIncidents"_s, open && m_incidents->selectedIncidentIds().size() >= 2);
     enable(u"addIncident"_s, article);
     enable(u"markNoIncident"_s, article);
+    for (const QString &id : {u"bulkMarkReviewed"_s, u"bulkNoIncident"_s, u"bulkRejectSuggested"_s}) {
+        enable(id, open && (article || !m_list->selectedArticleIds().isEmpty()));
+    }
     for (const auto &entry : assignActions()) {
         enable(entry.first, selection);
     }

@@ -5,6 +5,7 @@
 
 #include "articlelistpanel.h"
 #include "articlepane.h"
+#include "fieldform.h"
 #include "importcontroller.h"
 #include "importstatuswidget.h"
 #include "incidentpanel.h"
@@ -12,6 +13,7 @@
 #include "itemmodels/entitymodel.h"
 #include "itemmodels/incidentlistmodel.h"
 #include "itemmodels/problemsmodel.h"
+#include "noteedit.h"
 #include "problemsdialog.h"
 #include "settingkeys.h"
 #include "store/reviewstore.h"
@@ -137,8 +139,12 @@ bool MainWindow::openWorkspace(const QString &path)
     Settings::LastWorkspace.setValue(m_session->path());
     updateTitle();
     updateActions();
+    // Back on the article of the last session in this workspace, else the first.
     // The first page is fetched here if the view has not asked for it yet.
-    m_list->selectRow(0);
+    const qint64 last = Settings::lastArticle(m_session->path()).value();
+    if (last <= 0 || !m_list->selectArticle(last)) {
+        m_list->selectRow(0);
+    }
     showMessage(tr("Opened %1").arg(QDir::toNativeSeparators(path)));
     emit workspaceOpened(m_session->path());
     return true;
@@ -160,6 +166,13 @@ void MainWindow::connectSession()
     connect(stack, &QUndoStack::indexChanged, this, undoChanged);
     connect(stack, &QUndoStack::canUndoChanged, this, undoChanged);
     connect(stack, &QUndoStack::canRedoChanged, this, undoChanged);
+    // Undo and redo of a note show it again, unless the analyst is typing there.
+    connect(s->store(), &ReviewStore::noteChanged, this, [this](ReviewStore::NoteSubject subject, qint64 id) {
+        NoteEdit *edit = subject == ReviewStore::NoteSubject::Article ? m_pane->noteEdit() : m_incidents->noteEdit();
+        if (m_session && edit->subjectId() == id && !edit->isDirty()) {
+            edit->setNote(id, m_session->store()->note(subject, id));
+        }
+    });
     connect(s->store(), &ReviewStore::failed, this, [this](const QString &message) {
         showMessage(tr("Not saved: %1").arg(message), 10000);
     });
@@ -202,6 +215,9 @@ void MainWindow::closeWorkspace()
     if (!m_session) {
         return;
     }
+    m_incidents->form()->commitCurrent(); // a value typed but not yet entered is kept
+    m_incidents->noteEdit()->commit();
+    m_pane->noteEdit()->commit();
     if (m_import->isRunning()) {
         // The import writes through its own connection under our lock: stop it first.
         m_import->cancel();

@@ -11,6 +11,7 @@
 #include "itemmodels/incidentlistmodel.h"
 #include "mainwindow.h"
 #include "mainwindow_p.h"
+#include "menustyle.h"
 #include "store/reviewstore.h"
 #include "store/undocommands.h"
 #include "workspacesession.h"
@@ -20,6 +21,7 @@
 #include <QMenu>
 #include <QUndoStack>
 
+#include <algorithm>
 #include <memory>
 
 using namespace Qt::StringLiterals;
@@ -41,6 +43,43 @@ QPair<int, int> trimmedSpan(const QString &text, int start, int end)
         --end;
     }
     return {start, end};
+}
+
+// A drag that starts or ends inside a word takes the whole word: a value is
+// never half a name (ركة الاتصالات for شركة الاتصالات). What the drag left of
+// the word before it is kept out when it is a clitic (و، ب، ال، لل ...), so
+// شركة selected in بشركة stays شركة.
+QPair<int, int> wholeWords(const QString &text, int start, int end)
+{
+    static const QStringList clitics = {u"وبال"_s, u"وكال"_s, u"ولل"_s, u"وال"_s, u"فال"_s, u"بال"_s, u"كال"_s,
+                                        u"لل"_s,   u"ال"_s,   u"وب"_s,  u"ول"_s,  u"وك"_s,  u"فب"_s,  u"فل"_s,
+                                        u"و"_s,    u"ف"_s,    u"ب"_s,   u"ك"_s,   u"ل"_s};
+    auto inWord = [](QChar c) { return c.isLetterOrNumber() || c.isMark(); };
+    if (end <= start) {
+        return {start, end};
+    }
+    int wordStart = start;
+    while (wordStart > 0 && inWord(text.at(wordStart - 1)) && inWord(text.at(wordStart))) {
+        --wordStart;
+    }
+    if (wordStart < start && !clitics.contains(text.mid(wordStart, start - wordStart))) {
+        start = wordStart;
+    }
+    while (end < text.size() && inWord(text.at(end)) && inWord(text.at(end - 1))) {
+        ++end;
+    }
+    return {start, end};
+}
+
+// A count written only in words (نصف مليون، مليونين، ثلاثة آلاف) is a round
+// figure, not an exact one, even without نحو or حوالي before it.
+QString recordsQualifier(QStringView phrase, const QString &qualifier)
+{
+    if (qualifier != u"exact") {
+        return qualifier;
+    }
+    const bool digits = std::any_of(phrase.begin(), phrase.end(), [](QChar c) { return c.isDigit(); });
+    return digits ? qualifier : u"approx"_s;
 }
 
 } // namespace
@@ -92,6 +131,10 @@ void ReviewActions::confirmIncident()
     if (session() && id != 0) {
         m_window->incidentPanel()->form()->commitCurrent();
         session()->undoStack()->push(new ConfirmIncident(session()->store(), id));
+        // On to the next incident still to decide, so that Ctrl+Enter walks the article.
+        if (!m_window->incidentPanel()->selectNextUndecided()) {
+            m_window->showMessage(tr("Every incident of this article is decided."), 4000);
+        }
     }
 }
 
@@ -179,7 +222,9 @@ void ReviewActions::assignSelection(const QString &field)
     }
     ArticleView *view = m_window->articlePane()->view();
     const QString text = view->toPlainText();
-    const auto [start, end] = trimmedSpan(text, view->selectionStartOffset(), view->selectionEndOffset());
+    const auto [trimmedStart, trimmedEnd] =
+        trimmedSpan(text, view->selectionStartOffset(), view->selectionEndOffset());
+    const auto [start, end] = wholeWords(text, trimmedStart, trimmedEnd);
     if (end <= start) {
         m_window->showMessage(tr("Select the words in the article first."), 4000);
         return;
@@ -204,7 +249,7 @@ void ReviewActions::assignSelection(const QString &field)
         return;
     }
     const QString &value = read->value;
-    const QString &qualifier = read->qualifier;
+    const QString qualifier = field == u"records_affected" ? recordsQualifier(phrase, read->qualifier) : read->qualifier;
 
     QUndoStack *stack = session()->undoStack();
     stack->beginMacro(tr("Assign “%1” to %2").arg(phrase.left(40), fieldLabel(field)));
@@ -346,6 +391,12 @@ QMenu *ReviewActions::createArticleContextMenu(const QPoint &pos)
                 m_window->showMessage(tr("%n occurrence(s) marked in the corpus.", nullptr, std::max(0, count)), 6000);
             }
         });
+    }
+    if (QStyle *style = m_window->menuStyle()) {
+        menu.setStyle(style);
+        for (QMenu *sub : menu.findChildren<QMenu *>()) {
+            sub->setStyle(style);
+        }
     }
     return menuPointer;
 }

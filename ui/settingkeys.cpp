@@ -1,5 +1,7 @@
 #include "settingkeys.h"
 
+#include <QCryptographicHash>
+#include <QFileInfo>
 #include <QKeySequence>
 
 using namespace Qt::StringLiterals;
@@ -28,6 +30,15 @@ Setting<QColor> entityColour(const QString &type)
         {u"money"_s, QColor(0xcc, 0xf2, 0xea)},        {u"date"_s, QColor(0xe2, 0xe2, 0xe2)},
     };
     return {u"view/colours/"_s + type, defaults.value(type, QColor(0xee, 0xee, 0xee))};
+}
+
+Setting<qlonglong> lastArticle(const QString &workspacePath)
+{
+    // A hash of the path: a path's slashes would make QSettings groups of it.
+    const QByteArray key = QCryptographicHash::hash(QFileInfo(workspacePath).absoluteFilePath().toUtf8(),
+                                                    QCryptographicHash::Sha1)
+                               .toHex();
+    return {u"workspaces/lastArticle/"_s + QString::fromLatin1(key), 0};
 }
 
 Setting<QList<int>> splitterSizes(const QString &splitter)
@@ -82,6 +93,12 @@ QMap<QString, QString> defaultShortcuts()
         {u"zoomIn"_s, u"Ctrl+="_s},
         {u"zoomOut"_s, u"Ctrl+-"_s},
         {u"settings"_s, u"Ctrl+,"_s},
+        {u"nextIncident"_s, u"Alt+PgDown"_s},
+        {u"previousIncident"_s, u"Alt+PgUp"_s},
+        {u"focusIncidents"_s, u"Ctrl+I"_s},
+        {u"findInArticle"_s, u"Ctrl+Shift+F"_s},
+        {u"findNext"_s, u"F3"_s},
+        {u"findPrevious"_s, u"Shift+F3"_s},
     };
 }
 

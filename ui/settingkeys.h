@@ -66,6 +66,8 @@ extern const Setting<QVariantMap> Shortcuts;
 
 // The highlight colour of an entity type ("country", "quantity", ...).
 Setting<QColor> entityColour(const QString &type);
+// The article last shown in a workspace, to reopen on it (0: none yet).
+Setting<qlonglong> lastArticle(const QString &workspacePath);
 // The sizes of a named splitter of the main window ("main", "incident").
 Setting<QList<int>> splitterSizes(const QString &splitter);
 

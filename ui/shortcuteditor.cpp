@@ -100,7 +100,7 @@ void ShortcutEditor::fillTable()
         auto *command = new QTableWidgetItem(commandText(id));
         command->setData(kIdRole, id);
         command->setIcon(m_registry->action(id)->icon());
-        auto *keys = new QTableWidgetItem(m_shortcuts.value(id).toString(QKeySequence::NativeText));
+        auto *keys = new QTableWidgetItem(ActionRegistry::keysText(m_shortcuts.value(id)));
         m_table->setItem(row, 0, command);
         m_table->setItem(row, 1, keys);
     }
@@ -136,6 +136,14 @@ bool ShortcutEditor::assign(const QString &id, const QKeySequence &sequence)
     if (!m_shortcuts.contains(id)) {
         return false;
     }
+    if (const QString reserved = ActionRegistry::reservedFor(sequence); !reserved.isEmpty()) {
+        // Ctrl+C and the like copy and paste in the article and the form: no command may take them.
+        m_message->setText(tr("%1 is kept for “%2” in the article and the fields.")
+                               .arg(ActionRegistry::keysText(sequence), reserved));
+        const QSignalBlocker blocker(m_keys);
+        m_keys->setKeySequence(m_shortcuts.value(id));
+        return false;
+    }
     if (!sequence.isEmpty()) {
         for (auto it = m_shortcuts.cbegin(); it != m_shortcuts.cend(); ++it) {
             if (it.key() == id || it.value().isEmpty()) {
@@ -144,7 +152,7 @@ bool ShortcutEditor::assign(const QString &id, const QKeySequence &sequence)
             if (it.value().matches(sequence) != QKeySequence::NoMatch
                 || sequence.matches(it.value()) != QKeySequence::NoMatch) {
                 m_message->setText(tr("%1 is already the shortcut of “%2”. Change that one first.")
-                                       .arg(sequence.toString(QKeySequence::NativeText), commandText(it.key())));
+                                       .arg(ActionRegistry::keysText(sequence), commandText(it.key())));
                 const QSignalBlocker blocker(m_keys);
                 m_keys->setKeySequence(m_shortcuts.value(id));
                 return false;
@@ -153,10 +161,10 @@ bool ShortcutEditor::assign(const QString &id, const QKeySequence &sequence)
     }
     m_shortcuts.insert(id, sequence);
     const int row = int(m_registry->ids().indexOf(id));
-    m_table->item(row, 1)->setText(sequence.toString(QKeySequence::NativeText));
+    m_table->item(row, 1)->setText(ActionRegistry::keysText(sequence));
     m_message->setText(sequence.isEmpty() ? tr("“%1” has no shortcut now.").arg(commandText(id))
                                           : tr("“%1” is now %2.")
-                                                .arg(commandText(id), sequence.toString(QKeySequence::NativeText)));
+                                                .arg(commandText(id), ActionRegistry::keysText(sequence)));
     if (id == currentId()) {
         const QSignalBlocker blocker(m_keys);
         m_keys->setKeySequence(sequence);

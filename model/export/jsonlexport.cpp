@@ -1,11 +1,13 @@
 #include "export/jsonlexport.h"
 
+#include "store/reviewstore.h"
 #include "store/workspace.h"
 
 #include <QIODevice>
 #include <QStringEncoder>
 
 #include <cmath>
+#include <tuple>
 
 using namespace Qt::StringLiterals;
 
@@ -135,6 +137,8 @@ bool exportJsonLines(const Workspace &workspace, QIODevice &out, const ExportOpt
         keys.append(key + u':');
     }
 
+    const QHash<qint64, QString> articleNotes = allNotes(workspace, ReviewStore::NoteSubject::Article);
+    const QHash<qint64, QString> incidentNotes = allNotes(workspace, ReviewStore::NoteSubject::Incident);
     QStringEncoder utf8(QStringEncoder::Utf8);
     ChunkedWriter writer(out);
     QString line;
@@ -168,6 +172,30 @@ bool exportJsonLines(const Workspace &workspace, QIODevice &out, const ExportOpt
                 appendJsonString(line, name);
                 line += u':';
                 appendSpans(line, detail.fields.value(name).evidence, detail.articleText);
+            }
+            // Each stored field's origin (suggested, confirmed, corrected), and the analyst's notes.
+            line += u"},\"field_origins\":{"_s;
+            first = true;
+            for (const QString &name : incidentFieldNames()) {
+                if (const auto field = detail.fields.constFind(name); field != detail.fields.cend()) {
+                    line += first ? u""_s : u","_s;
+                    first = false;
+                    appendJsonString(line, name);
+                    line += u':';
+                    appendJsonString(line, field->origin);
+                }
+            }
+            line += u"},\"notes\":{"_s;
+            first = true;
+            for (const auto &[key, notes, id] : {std::tuple{u"article"_s, &articleNotes, row.articleId},
+                                                  std::tuple{u"incident"_s, &incidentNotes, row.incidentId}}) {
+                if (const auto note = notes->constFind(id); note != notes->cend()) {
+                    line += first ? u""_s : u","_s;
+                    first = false;
+                    appendJsonString(line, key);
+                    line += u':';
+                    appendJsonString(line, *note);
+                }
             }
             line += u"}}\n"_s;
             writer.append(utf8.encode(line));

@@ -5,6 +5,7 @@
 
 #include <QDate>
 #include <QFile>
+#include <QFont>
 #include <QIcon>
 #include <QLocale>
 
@@ -20,10 +21,12 @@ int stateRank(const QString &state)
     return state == u"new" ? 0 : state == u"in_review" ? 1 : 2;
 }
 
+// ISO 8601, as the exports write it: a short locale form (5/12/24) reads as
+// May or December depending on the reader. Partial dates keep their precision.
 QString displayDate(const QString &published)
 {
     const QDate date = QDate::fromString(published.left(10), Qt::ISODate);
-    return published.size() >= 10 && date.isValid() ? QLocale().toString(date, QLocale::ShortFormat) : published;
+    return published.size() >= 10 && date.isValid() ? date.toString(Qt::ISODate) : published;
 }
 
 QStringList splitValues(const QString &values)
@@ -94,7 +97,23 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
             return {};
         }
     case ArticleTitleColumn:
-        return role == Qt::DisplayRole || role == Qt::ToolTipRole || role == RawValueRole ? row.title : QVariant();
+        switch (role) {
+        case Qt::DisplayRole:
+        case Qt::ToolTipRole:
+            // An article without a title still needs a line the analyst can read and click.
+            return row.title.trimmed().isEmpty() ? tr("(untitled article %1)").arg(row.id) : row.title;
+        case RawValueRole:
+            return row.title;
+        case Qt::FontRole:
+            if (row.title.trimmed().isEmpty()) {
+                QFont font;
+                font.setItalic(true);
+                return font;
+            }
+            return {};
+        default:
+            return {};
+        }
     case ArticleOutletColumn:
         return role == Qt::DisplayRole || role == RawValueRole ? row.outlet : QVariant();
     case ArticleDateColumn:

@@ -177,7 +177,8 @@ QVariant IncidentFieldModel::data(const QModelIndex &index, int role) const
     case FieldConfidenceColumn:
         switch (role) {
         case Qt::DisplayRole:
-            return field.origin.isEmpty() ? QString() : percent(field.confidence);
+            // A corrected value is the analyst's: no extraction confidence to show.
+            return field.origin.isEmpty() || field.origin == u"corrected" ? QString() : percent(field.confidence);
         case RawValueRole:
             return field.confidence;
         case Qt::TextAlignmentRole:

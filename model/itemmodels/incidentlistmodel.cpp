@@ -143,6 +143,9 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
         return {};
     }
     const IncidentListRow &row = m_rows.at(index.row());
+    // ReviewStore::addIncident gives the analyst's own incidents confidence 1;
+    // the extractor's stay below it (its rules clamp at 0.97, its model is a logistic).
+    const bool analystsOwn = row.confidence >= 1.0;
     if (role == IncidentIdRole) {
         return row.id;
     }
@@ -158,8 +161,10 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
     case IncidentStatusColumn:
         switch (role) {
         case Qt::DisplayRole:
+            return analystsOwn && row.status == u"suggested" ? tr("Added, not confirmed") : reviewStatusLabel(row.status);
         case Qt::ToolTipRole:
-            return reviewStatusLabel(row.status);
+            return analystsOwn ? tr("Added by the analyst: %1").arg(reviewStatusLabel(row.status))
+                               : reviewStatusLabel(row.status);
         case RawValueRole:
             return row.status;
         case IconNameRole:
@@ -189,7 +194,10 @@ QVariant IncidentListModel::data(const QModelIndex &index, int role) const
     case IncidentConfidenceColumn:
         switch (role) {
         case Qt::DisplayRole:
-            return QLocale().toString(qRound(row.confidence * 100)) + QLocale().percent();
+            // The extractor's confidence; the analyst's own incident has none to show.
+            return analystsOwn ? QString() : QLocale().toString(qRound(row.confidence * 100)) + QLocale().percent();
+        case Qt::ToolTipRole:
+            return analystsOwn ? tr("Added by the analyst: no extraction confidence") : QVariant();
         case RawValueRole:
             return row.confidence;
         case Qt::TextAlignmentRole:

@@ -145,17 +145,24 @@ bool ReviewStore::changeIncidents(qint64 articleId, const QVector<qint64> &ids, 
     return changeArticle(
         articleId,
         [&](const ArticleReview &article, Changes &changes, QVector<qint64> *newIds) {
-            QVector<IncidentRecord> before;
-            qint64 foreign = 0;
-            if (!recordsOfArticle(articleId, ids, [this](qint64 id) { return readIncident(id); }, &before, &foreign)) {
-                return fail(tr("Incident %1 belongs to another article.").arg(foreign));
-            }
-            QVector<IncidentRecord> after = before;
-            ArticleReview articleAfter = article;
-            return mutate(after, articleAfter) && writeIncidentDiff(before, after, changes, newIds)
-                && writeArticle(article, articleAfter, rule, changes);
+            return writeIncidentChange(article, ids, rule, mutate, changes, newIds);
         },
         created);
+}
+
+bool ReviewStore::writeIncidentChange(const ArticleReview &article, const QVector<qint64> &ids, StateRule rule,
+                                      const IncidentMutation &mutate, Changes &changes, QVector<qint64> *created)
+{
+    QVector<IncidentRecord> before;
+    qint64 foreign = 0;
+    if (!recordsOfArticle(article.articleId, ids, [this](qint64 id) { return readIncident(id); }, &before,
+                          &foreign)) {
+        return fail(tr("Incident %1 belongs to another article.").arg(foreign));
+    }
+    QVector<IncidentRecord> after = before;
+    ArticleReview articleAfter = article;
+    return mutate(after, articleAfter) && writeIncidentDiff(before, after, changes, created)
+        && writeArticle(article, articleAfter, rule, changes);
 }
 
 bool ReviewStore::changeEntities(qint64 articleId, const QVector<qint64> &ids, StateRule rule,
@@ -226,6 +233,9 @@ bool ReviewStore::setFieldValue(qint64 incidentId, const QString &name, const QS
                                    field->value = value;
                                    field->origin = Corrected;
                                    field->confidence = 1.0;
+                                   // The spans supported the old value; a typed
+                                   // value has none until the analyst assigns some.
+                                   field->evidence.clear();
                                }
                                if (evidence) {
                                    field->evidence = *evidence;

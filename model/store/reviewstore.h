@@ -3,6 +3,7 @@
 #include "extract/incident.h"
 #include "store/reviewrecords.h"
 
+#include <QHash>
 #include <QObject>
 #include <QSet>
 #include <QString>
@@ -66,7 +67,8 @@ public:
 
     // Incident edits. setFieldValue makes the field `corrected`, or `confirmed`
     // when the value is the one extraction suggested; evidence replaces the
-    // field's spans (std::nullopt keeps them).
+    // field's spans (std::nullopt keeps them while the value stays and drops
+    // them when it changes: they were the old value's).
     bool setFieldValue(qint64 incidentId, const QString &name, const QString &value,
                        const std::optional<QVector<EvidenceSpan>> &evidence = std::nullopt);
     bool confirmField(qint64 incidentId, const QString &name);
@@ -95,6 +97,27 @@ public:
     int applyEntityToCorpus(const QString &surface, const QString &type, const QString &value,
                             const QString &attributes = {}, CorpusChange *change = nullptr);
 
+    // Bulk review of several articles, in ONE transaction (all or nothing):
+    // MarkReviewed confirms every incident still suggested (an article with no
+    // standing incident is marked "no incident"); NoIncident is markNoIncident
+    // on each; RejectSuggested rejects every incident still suggested.
+    // *before receives each article's snapshot as it was, for undo.
+    enum class BulkAction { MarkReviewed, NoIncident, RejectSuggested };
+    bool reviewArticles(const QVector<qint64> &articleIds, BulkAction action,
+                        QVector<IncidentSnapshot> *before = nullptr);
+    // Puts several articles' snapshots back in one transaction.
+    bool restoreArticles(const QVector<IncidentSnapshot> &snapshots);
+    // Each article's snapshot over all its incidents.
+    QVector<IncidentSnapshot> snapshotArticles(const QVector<qint64> &articleIds) const;
+
+    // Notes: the analyst's free text on an article or an incident, one per
+    // subject. An empty text removes the note. Each edit is its own transaction
+    // with an audit row (note.article / note.incident, old -> new); a note
+    // leaves the article's review state as it is.
+    enum class NoteSubject { Article, Incident };
+    QString note(NoteSubject subject, qint64 id) const;
+    bool setNote(NoteSubject subject, qint64 id, const QString &text);
+
     // Undo support
     IncidentSnapshot snapshotIncidents(qint64 articleId, const QVector<qint64> &incidentIds) const;
     bool restoreIncidents(const IncidentSnapshot &snapshot);
@@ -107,6 +130,7 @@ signals:
     void incidentsChanged(qint64 articleId);   // incidents added to or removed from the article
     void articleStateChanged(qint64 articleId); // review state or "no incident" mark
     void entitiesChanged(qint64 articleId);
+    void noteChanged(Rasid::Store::ReviewStore::NoteSubject subject, qint64 id);
     void failed(const QString &message);        // any operation that returned false
 
 private:
@@ -131,6 +155,13 @@ private:
                          const IncidentMutation &mutate, QVector<qint64> *created = nullptr);
     bool changeEntities(qint64 articleId, const QVector<qint64> &ids, StateRule rule, const EntityMutation &mutate,
                         QVector<qint64> *created = nullptr);
+    // The body of changeIncidents, inside a transaction the caller holds.
+    bool writeIncidentChange(const ArticleReview &article, const QVector<qint64> &ids, StateRule rule,
+                             const IncidentMutation &mutate, Changes &changes, QVector<qint64> *created);
+    // Several articles' incident changes in one transaction, announced after it commits.
+    bool changeManyArticles(const QVector<qint64> &articleIds, StateRule rule,
+                            const std::function<QVector<qint64>(qint64 articleId)> &idsOf,
+                            const std::function<IncidentMutation(qint64 articleId)> &mutationOf);
 
     bool writeIncidentDiff(const QVector<IncidentRecord> &before, QVector<IncidentRecord> &after, Changes &changes,
                            QVector<qint64> *created);
@@ -158,6 +189,10 @@ private:
     QString m_analyst;
     QString m_lastError;
 };
+
+// Every note on one kind of subject, by subject id: what the exports attach
+// (notes are few, so one read serves a whole export).
+QHash<qint64, QString> allNotes(const Workspace &workspace, ReviewStore::NoteSubject subject);
 
 } // namespace Store
 } // namespace Rasid

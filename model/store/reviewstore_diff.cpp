@@ -133,6 +133,13 @@ bool ReviewStore::writeIncidentDiff(const QVector<IncidentRecord> &before, QVect
                 if (created) {
                     created->append(now.id);
                 }
+                // A fresh id may be one a deleted incident had: its note is not this one's.
+                QSqlQuery stale(db);
+                stale.prepare(u"DELETE FROM notes WHERE subject = 'incident' AND subject_id = ?"_s);
+                stale.addBindValue(now.id);
+                if (!execPrepared(stale, &error)) {
+                    return fail(error);
+                }
             }
             if (!audit(u"incident.add"_s, now.id, QString(), now.reviewStatus)
                 || !writeFieldDiff(now.id, nullptr, now, changes)) {

@@ -194,6 +194,18 @@ const QVector<QStringList> &schemaMigrations()
                 FROM incident_fields f WHERE f.incident_id = incidents.id), ''))"_s,
             uR"(DROP TABLE incident_fields)"_s,
         },
+        // 9 -> 10: the analyst's notes on an article or an incident. Keyed by
+        // subject and id without a foreign key: undo deletes and re-inserts
+        // incident rows, and a cascade would take their notes with them.
+        {
+            uR"(CREATE TABLE notes (
+                subject TEXT NOT NULL CHECK (subject IN ('article', 'incident')),
+                subject_id INTEGER NOT NULL,
+                text TEXT NOT NULL,
+                analyst TEXT,
+                updated_at TEXT NOT NULL,
+                PRIMARY KEY (subject, subject_id)) WITHOUT ROWID)"_s,
+        },
     };
     return steps;
 }

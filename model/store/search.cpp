@@ -3,25 +3,87 @@
 #include "store/ftstokenizer.h"
 #include "store/statement.h"
 
+#include <QHash>
 #include <QSqlQuery>
 #include <QStringList>
 #include <QVariant>
+
+#include <algorithm>
 
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
 inline namespace Store {
 
+QVector<QStringList> ftsQueryTermGroups(const QString &userQuery)
+{
+    QVector<QStringList> groups;
+    for (const QString &token : ftsQueryTokens(userQuery)) {
+        // The index holds each word and, at the same position, the word without
+        // its leading clitics (cliticVariants). A query word matches a document
+        // word when the two share one of those forms: الاختراق and للاختراق
+        // share اختراق, بلبنان and لبنان share لبنان.
+        QStringList group{token};
+        for (const QString &variant : cliticVariants(token)) {
+            if (!group.contains(variant)) {
+                group.append(variant);
+            }
+        }
+        groups.append(group);
+    }
+    return groups;
+}
+
 QString ftsMatchExpression(const QString &userQuery)
 {
-    QStringList quoted;
-    for (const QString &token : ftsQueryTokens(userQuery)) {
-        // Tokens hold only word characters, but quote anyway: FTS5 keywords
-        // (AND, OR, NOT, NEAR) must stay plain words.
-        quoted.append(u'"' + QString(token).replace(u'"', u"\"\""_s) + u'"');
+    QStringList words;
+    for (const QStringList &group : ftsQueryTermGroups(userQuery)) {
+        QStringList quoted;
+        for (const QString &term : group) {
+            // Terms hold only word characters, but quote anyway: FTS5 keywords
+            // (AND, OR, NOT, NEAR) must stay plain words.
+            quoted.append(u'"' + QString(term).replace(u'"', u"\"\""_s) + u'"');
+        }
+        words.append(quoted.size() == 1 ? quoted.first() : u'(' + quoted.join(u" OR "_s) + u')');
     }
-    return quoted.join(u' ');
+    // Explicit AND: FTS5 does not AND a parenthesised group implicitly.
+    return words.join(u" AND "_s);
 }
+
+namespace {
+
+// An upper bound of the articles the rarest query word is in: per word, the
+// sum of its forms' document counts; the smallest of those sums.
+int rarestWordMatches(const QSqlDatabase &db, const QVector<QStringList> &groups)
+{
+    QStringList terms;
+    for (const QStringList &group : groups) {
+        terms += group;
+    }
+    QSqlQuery vocab(db);
+    vocab.prepare(u"SELECT term, doc FROM article_vocab WHERE term IN (%1)"_s.arg(
+        QStringList(terms.size(), u"?"_s).join(u',')));
+    for (const QString &term : std::as_const(terms)) {
+        vocab.addBindValue(term);
+    }
+    QHash<QString, int> docs;
+    if (execPrepared(vocab)) {
+        while (vocab.next()) {
+            docs.insert(vocab.value(0).toString(), vocab.value(1).toInt());
+        }
+    }
+    int rarest = -1;
+    for (const QStringList &group : groups) {
+        int sum = 0;
+        for (const QString &term : group) {
+            sum += docs.value(term);
+        }
+        rarest = rarest < 0 ? sum : std::min(rarest, sum);
+    }
+    return std::max(rarest, 0);
+}
+
+} // namespace
 
 QVector<SearchHit> searchArticles(const QSqlDatabase &db, const QString &userQuery, int limit)
 {
@@ -33,22 +95,7 @@ QVector<SearchHit> searchArticles(const QSqlDatabase &db, const QString &userQue
     // Ranking reads every match, which for a word found in most of a large
     // corpus takes longer than an analyst waits while typing, and ranks little:
     // such queries list the newest articles first, stopping at the limit.
-    int rarest = 0;
-    {
-        QSqlQuery vocab(db);
-        QStringList placeholders;
-        const QStringList tokens = ftsQueryTokens(userQuery);
-        for (qsizetype i = 0; i < tokens.size(); ++i) {
-            placeholders.append(u"?"_s);
-        }
-        vocab.prepare(u"SELECT min(doc) FROM article_vocab WHERE term IN (%1)"_s.arg(placeholders.join(u',')));
-        for (const QString &token : tokens) {
-            vocab.addBindValue(token);
-        }
-        if (execPrepared(vocab) && vocab.next()) {
-            rarest = vocab.value(0).toInt();
-        }
-    }
+    const int rarest = rarestWordMatches(db, ftsQueryTermGroups(userQuery));
     const bool unselective = rarest > kUnselectiveSearchMatches;
     QSqlQuery query(db);
     // FTS5 orders by its rank (bm25, titles weighing double) itself; duplicates

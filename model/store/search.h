@@ -9,6 +9,7 @@
 
 #include <QSqlDatabase>
 #include <QString>
+#include <QStringList>
 #include <QVector>
 
 namespace Rasid {
@@ -26,7 +27,11 @@ struct SearchHit
 // first instead of ranked (see searchArticles()).
 inline constexpr int kUnselectiveSearchMatches = 20000;
 
-// The FTS5 MATCH expression for a user query: folded tokens, each quoted.
+// Per word of a user query, the index terms it matches: the folded word and
+// its clitic-stripped variants, exactly as the tokenizer indexes a document.
+QVector<QStringList> ftsQueryTermGroups(const QString &userQuery);
+// The FTS5 MATCH expression for a user query: each word as ("w" OR "variant" ...),
+// the words joined by AND.
 QString ftsMatchExpression(const QString &userQuery);
 // Arabic-aware full-text search over article titles and text, best first;
 // duplicates and missing articles are left out. limit <= 0: every hit.

@@ -327,5 +327,116 @@ void ApplyEntityToCorpus::undo()
     setObsolete(!m_store->restoreEntities(m_before));
 }
 
+SetNote::SetNote(ReviewStore *store, ReviewStore::NoteSubject subject, qint64 id, const QString &text,
+                 QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_store(store)
+    , m_subject(subject)
+    , m_id(id)
+    , m_articleId(subject == ReviewStore::NoteSubject::Article ? id : store->articleOfIncident(id))
+    , m_text(text)
+{
+    setText(subject == ReviewStore::NoteSubject::Article ? tr("Edit the article's note")
+                                                         : tr("Edit the incident's note"));
+}
+
+void SetNote::redo()
+{
+    if (!m_applied) {
+        m_before = m_store->note(m_subject, m_id);
+    }
+    if (!m_store->setNote(m_subject, m_id, m_text)) {
+        setObsolete(true);
+        return;
+    }
+    m_applied = true;
+}
+
+void SetNote::undo()
+{
+    setObsolete(!m_store->setNote(m_subject, m_id, m_before));
+}
+
+bool SetNote::mergeWith(const QUndoCommand *other)
+{
+    const auto *next = dynamic_cast<const SetNote *>(other);
+    if (!next || next->isObsolete() || next->m_subject != m_subject || next->m_id != m_id) {
+        return false;
+    }
+    m_text = next->m_text;
+    // Back where it started: the step changes nothing any more.
+    setObsolete(m_text == m_before);
+    return true;
+}
+
+ReviewArticles::ReviewArticles(ReviewStore *store, const QVector<qint64> &articleIds,
+                               ReviewStore::BulkAction action, QUndoCommand *parent)
+    : QUndoCommand(parent)
+    , m_store(store)
+    , m_articleIds(articleIds)
+    , m_action(action)
+{
+    const int n = int(articleIds.size());
+    switch (action) {
+    case ReviewStore::BulkAction::MarkReviewed:
+        setText(tr("Mark %n article(s) reviewed", nullptr, n));
+        break;
+    case ReviewStore::BulkAction::NoIncident:
+        setText(tr("Mark %n article(s) as having no incident", nullptr, n));
+        break;
+    case ReviewStore::BulkAction::RejectSuggested:
+        setText(tr("Reject the suggested incidents of %n article(s)", nullptr, n));
+        break;
+    }
+}
+
+void ReviewArticles::redo()
+{
+    if (m_applied) {
+        setObsolete(!m_store->restoreArticles(m_after));
+        return;
+    }
+    if (!m_store->reviewArticles(m_articleIds, m_action, &m_before)) {
+        setObsolete(true);
+        return;
+    }
+    m_after = m_store->snapshotArticles(m_articleIds);
+    m_applied = true;
+}
+
+void ReviewArticles::undo()
+{
+    setObsolete(!m_store->restoreArticles(m_before));
+}
+
+qint64 articleOfCommand(const QUndoCommand *command)
+{
+    if (!command) {
+        return 0;
+    }
+    if (const auto *incident = dynamic_cast<const IncidentCommand *>(command)) {
+        return incident->articleId();
+    }
+    if (const auto *entity = dynamic_cast<const EntityCommand *>(command)) {
+        return entity->articleId();
+    }
+    if (const auto *note = dynamic_cast<const SetNote *>(command)) {
+        return note->articleId();
+    }
+    if (const auto *bulk = dynamic_cast<const ReviewArticles *>(command)) {
+        return bulk->articleIds().size() == 1 ? bulk->articleIds().constFirst() : 0;
+    }
+    // A macro (assigning a span: add the incident, set the value and qualifier).
+    qint64 article = 0;
+    for (int i = 0; i < command->childCount(); ++i) {
+        const qint64 child = articleOfCommand(command->child(i));
+        if (child == 0 || (article != 0 && child != article)) {
+            return 0;
+        }
+        article = child;
+    }
+    return article;
+}
+
 } // namespace Store
 } // namespace Rasid

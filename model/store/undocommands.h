@@ -13,6 +13,7 @@ inline namespace Store {
 // QUndoCommand::id() values of the commands that merge.
 enum UndoCommandId {
     SetIncidentFieldId = 1001,
+    SetNoteId = 1002,
 };
 
 /*
@@ -181,6 +182,7 @@ class EntityCommand : public QUndoCommand
 public:
     void redo() override;
     void undo() override;
+    qint64 articleId() const { return m_articleId; }
 
 protected:
     EntityCommand(ReviewStore *store, qint64 articleId, const QVector<qint64> &entityIds, QUndoCommand *parent);
@@ -266,6 +268,56 @@ private:
     int m_count = 0;
     bool m_applied = false;
 };
+
+// Sets (or, with an empty text, removes) the note of an article or an incident.
+// Consecutive edits of the same note merge into one undo step.
+class SetNote final : public QUndoCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(SetNote)
+public:
+    SetNote(ReviewStore *store, ReviewStore::NoteSubject subject, qint64 id, const QString &text,
+            QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+    int id() const override { return SetNoteId; }
+    bool mergeWith(const QUndoCommand *other) override;
+    // The article whose note, or whose incident's note, this is.
+    qint64 articleId() const { return m_articleId; }
+
+private:
+    ReviewStore *m_store;
+    ReviewStore::NoteSubject m_subject;
+    qint64 m_id;
+    qint64 m_articleId;
+    QString m_text;
+    QString m_before;
+    bool m_applied = false;
+};
+
+// A bulk action over the articles selected in the list: one transaction and
+// one undo step for all of them (see ReviewStore::reviewArticles).
+class ReviewArticles final : public QUndoCommand
+{
+    Q_DECLARE_TR_FUNCTIONS(ReviewArticles)
+public:
+    ReviewArticles(ReviewStore *store, const QVector<qint64> &articleIds, ReviewStore::BulkAction action,
+                   QUndoCommand *parent = nullptr);
+    void redo() override;
+    void undo() override;
+    const QVector<qint64> &articleIds() const { return m_articleIds; }
+
+private:
+    ReviewStore *m_store;
+    QVector<qint64> m_articleIds;
+    ReviewStore::BulkAction m_action;
+    QVector<IncidentSnapshot> m_before;
+    QVector<IncidentSnapshot> m_after;
+    bool m_applied = false;
+};
+
+// The one article a command (or a macro of commands) changes, so that undo can
+// show it first; 0 when it changes none or several (a corpus-wide change).
+qint64 articleOfCommand(const QUndoCommand *command);
 
 } // namespace Store
 } // namespace Rasid

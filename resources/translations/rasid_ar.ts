@@ -65,6 +65,37 @@
     </message>
 </context>
 <context>
+    <name>QLineEdit</name>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>تراجع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إعادة</translation>
+    </message>
+    <message>
+        <source>Cu&amp;t</source>
+        <translation>قص</translation>
+    </message>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>&amp;Paste</source>
+        <translation>لصق</translation>
+    </message>
+    <message>
+        <source>Delete</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>تحديد الكل</translation>
+    </message>
+</context>
+<context>
     <name>QObject</name>
     <message>
         <source>cannot read the file: the link points to %1, which does not exist</source>
@@ -228,45 +259,92 @@
     </message>
 </context>
 <context>
+    <name>QPlatformTheme</name>
+    <message>
+        <source>OK</source>
+        <translation>موافق</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>تطبيق</translation>
+    </message>
+    <message>
+        <source>Reset</source>
+        <translation>إعادة تعيين</translation>
+    </message>
+    <message>
+        <source>Restore Defaults</source>
+        <translation>استعادة الافتراضيات</translation>
+    </message>
+    <message>
+        <source>Help</source>
+        <translation>مساعدة</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>حفظ</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>فتح</translation>
+    </message>
+    <message>
+        <source>Discard</source>
+        <translation>تجاهل</translation>
+    </message>
+    <message>
+        <source>&amp;Yes</source>
+        <translation>نعم</translation>
+    </message>
+    <message>
+        <source>&amp;No</source>
+        <translation>لا</translation>
+    </message>
+</context>
+<context>
+    <name>QWidgetTextControl</name>
+    <message>
+        <source>&amp;Copy</source>
+        <translation>نسخ</translation>
+    </message>
+    <message>
+        <source>Copy &amp;Link Location</source>
+        <translation>نسخ عنوان الرابط</translation>
+    </message>
+    <message>
+        <source>Select All</source>
+        <translation>تحديد الكل</translation>
+    </message>
+</context>
+<context>
     <name>Rasid::ActionRegistry</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
-</context>
-<context>
-    <name>Rasid::ItemModels::ArticleListModel</name>
     <message>
-        <source>State</source>
-        <translation>الحالة</translation>
+        <source>Copy</source>
+        <translation>نسخ</translation>
     </message>
     <message>
-        <source>Title</source>
-        <translation>العنوان</translation>
+        <source>Cut</source>
+        <translation>قص</translation>
     </message>
     <message>
-        <source>Outlet</source>
-        <translation>المصدر</translation>
+        <source>Paste</source>
+        <translation>لصق</translation>
     </message>
     <message>
-        <source>Date</source>
-        <translation>التاريخ</translation>
-    </message>
-    <message>
-        <source>Country</source>
-        <translation>البلد</translation>
-    </message>
-    <message>
-        <source>Attack</source>
-        <translation>الهجوم</translation>
-    </message>
-    <message>
-        <source>Incidents</source>
-        <translation>الحوادث</translation>
-    </message>
-    <message>
-        <source>Cannot list the articles.</source>
-        <translation>تعذر عرض قائمة المقالات.</translation>
+        <source>Select All</source>
+        <translation>تحديد الكل</translation>
     </message>
 </context>
 <context>
@@ -330,32 +408,21 @@
         <source>No article selected</source>
         <translation>لم يُختر أي مقال</translation>
     </message>
-</context>
-<context>
-    <name>Rasid::ItemModels::EntityModel</name>
     <message>
-        <source>Type</source>
-        <translation>النوع</translation>
+        <source>Find in this article (Arabic-aware)</source>
+        <translation>ابحث في هذا المقال (يراعي العربية)</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>النص</translation>
+        <source>Your note on this article (exported with its incidents)</source>
+        <translation>ملاحظتك على هذا المقال (تُصدَّر مع حوادثه)</translation>
     </message>
     <message>
-        <source>Value</source>
-        <translation>القيمة</translation>
+        <source>Close the find bar (Esc)</source>
+        <translation>إغلاق شريط البحث (Esc)</translation>
     </message>
     <message>
-        <source>Start</source>
-        <translation>البداية</translation>
-    </message>
-    <message>
-        <source>End</source>
-        <translation>النهاية</translation>
-    </message>
-    <message>
-        <source>Confidence</source>
-        <translation>الثقة</translation>
+        <source>Not found</source>
+        <translation>لا نتائج</translation>
     </message>
 </context>
 <context>
@@ -452,6 +519,10 @@
         <source>Cannot write %1: %2</source>
         <translation>تعذرت الكتابة في %1: %2</translation>
     </message>
+    <message>
+        <source>%1 is inside the article folder: the next import would read the export as an article. Save it elsewhere.</source>
+        <translation>‏%1 داخل مجلد المقالات: سيقرأ الاستيراد التالي الملف المُصدَّر على أنه مقال. احفظه في مكان آخر.</translation>
+    </message>
 </context>
 <context>
     <name>Rasid::FieldDelegate</name>
@@ -503,34 +574,88 @@
     </message>
 </context>
 <context>
-    <name>Rasid::Store::Importer</name>
+    <name>Rasid::IncidentPanel</name>
     <message>
-        <source>%1 is not a folder.</source>
-        <translation>%1 ليس مجلدًا.</translation>
+        <source>Incidents (%L1)</source>
+        <translation>الحوادث (%L1)</translation>
     </message>
     <message>
-        <source>The workspace %1 belongs to the folder %2, not %3.</source>
-        <translation>مساحة العمل %1 تخص المجلد %2 لا المجلد %3.</translation>
+        <source>Incident %1</source>
+        <translation>الحادثة %1</translation>
     </message>
     <message>
-        <source>Cannot read the workspace: %1</source>
-        <translation>تعذرت قراءة مساحة العمل: %1</translation>
+        <source>No incident selected</source>
+        <translation>لم تُختر أي حادثة</translation>
     </message>
     <message>
-        <source>not an article file (no extension)</source>
-        <translation>ليس ملف مقال (بلا امتداد)</translation>
+        <source>Your note on this incident (exported with it)</source>
+        <translation>ملاحظتك على هذه الحادثة (تُصدَّر معها)</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ItemModels::ArticleListModel</name>
+    <message>
+        <source>State</source>
+        <translation>الحالة</translation>
     </message>
     <message>
-        <source>not an article file (.%1)</source>
-        <translation>ليس ملف مقال (‎.%1)</translation>
+        <source>Title</source>
+        <translation>العنوان</translation>
     </message>
     <message>
-        <source>Cannot write to the workspace: %1</source>
-        <translation>تعذرت الكتابة في مساحة العمل: %1</translation>
+        <source>Outlet</source>
+        <translation>المصدر</translation>
     </message>
     <message>
-        <source>Cannot read the workspace lexicon: %1</source>
-        <translation>تعذرت قراءة معجم مساحة العمل: %1</translation>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Country</source>
+        <translation>البلد</translation>
+    </message>
+    <message>
+        <source>Attack</source>
+        <translation>الهجوم</translation>
+    </message>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Cannot list the articles.</source>
+        <translation>تعذر عرض قائمة المقالات.</translation>
+    </message>
+    <message>
+        <source>(untitled article %1)</source>
+        <translation>(مقال بلا عنوان %1)</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ItemModels::EntityModel</name>
+    <message>
+        <source>Type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>البداية</translation>
+    </message>
+    <message>
+        <source>End</source>
+        <translation>النهاية</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>الثقة</translation>
     </message>
 </context>
 <context>
@@ -586,20 +711,32 @@
         <source>Confidence</source>
         <translation>الثقة</translation>
     </message>
+    <message>
+        <source>Added, not confirmed</source>
+        <translation>أضافها المحلل، لم تؤكَّد</translation>
+    </message>
+    <message>
+        <source>Added by the analyst: %1</source>
+        <translation>أضافها المحلل: %1</translation>
+    </message>
+    <message>
+        <source>Added by the analyst: no extraction confidence</source>
+        <translation>أضافها المحلل: لا ثقة استخراج لها</translation>
+    </message>
 </context>
 <context>
-    <name>Rasid::IncidentPanel</name>
+    <name>Rasid::ItemModels::ProblemsModel</name>
     <message>
-        <source>Incidents (%L1)</source>
-        <translation>الحوادث (%L1)</translation>
+        <source>File</source>
+        <translation>الملف</translation>
     </message>
     <message>
-        <source>Incident %1</source>
-        <translation>الحادثة %1</translation>
+        <source>Problem</source>
+        <translation>المشكلة</translation>
     </message>
     <message>
-        <source>No incident selected</source>
-        <translation>لم تُختر أي حادثة</translation>
+        <source>When</source>
+        <translation>الوقت</translation>
     </message>
 </context>
 <context>
@@ -974,6 +1111,58 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
         <source>The workspace of the folder %1 is read-only, so Rasid keeps another one in %2.</source>
         <translation>مساحة عمل المجلد %1 للقراءة فقط، لذا يحتفظ راصد بمساحة عمل أخرى في %2.</translation>
     </message>
+    <message>
+        <source>This is the last incident of the article.</source>
+        <translation>هذه آخر حادثة في المقال.</translation>
+    </message>
+    <message>
+        <source>This is the first incident of the article.</source>
+        <translation>هذه أول حادثة في المقال.</translation>
+    </message>
+    <message>
+        <source>The step changes an article the list cannot show.</source>
+        <translation>هذه الخطوة تغيّر مقالاً لا تستطيع القائمة عرضه.</translation>
+    </message>
+    <message>
+        <source>Selected &amp;Articles</source>
+        <translation>المقالات المحددة</translation>
+    </message>
+    <message>
+        <source>Next &amp;Incident</source>
+        <translation>الحادثة التالية</translation>
+    </message>
+    <message>
+        <source>Previous Incident</source>
+        <translation>الحادثة السابقة</translation>
+    </message>
+    <message>
+        <source>Go to the Incident &amp;List</source>
+        <translation>الانتقال إلى قائمة الحوادث</translation>
+    </message>
+    <message>
+        <source>&amp;Find in Article</source>
+        <translation>البحث في المقال</translation>
+    </message>
+    <message>
+        <source>Find &amp;Next</source>
+        <translation>النتيجة التالية</translation>
+    </message>
+    <message>
+        <source>Find Pre&amp;vious</source>
+        <translation>النتيجة السابقة</translation>
+    </message>
+    <message>
+        <source>Mark Selected Articles &amp;Reviewed</source>
+        <translation>وسم المقالات المحددة بأنها رُوجعت</translation>
+    </message>
+    <message>
+        <source>Selected Articles Have &amp;No Incident</source>
+        <translation>المقالات المحددة بلا حوادث</translation>
+    </message>
+    <message>
+        <source>Reject All &amp;Suggested Incidents of the Selected Articles</source>
+        <translation>رفض كل الحوادث المقترحة في المقالات المحددة</translation>
+    </message>
 </context>
 <context>
     <name>Rasid::MultiValueButton</name>
@@ -1048,21 +1237,6 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
             <numerusform>تعذرت قراءة %n ملفًا أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform>
             <numerusform>تعذرت قراءة %n ملف أو قُرئت جزئيًا. كل منها مدرج مع السبب؛ واستُورد باقي المجلد.</numerusform>
         </translation>
-    </message>
-</context>
-<context>
-    <name>Rasid::ItemModels::ProblemsModel</name>
-    <message>
-        <source>File</source>
-        <translation>الملف</translation>
-    </message>
-    <message>
-        <source>Problem</source>
-        <translation>المشكلة</translation>
-    </message>
-    <message>
-        <source>When</source>
-        <translation>الوقت</translation>
     </message>
 </context>
 <context>
@@ -1149,104 +1323,9 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
         <source>Apply “%1” to All Occurrences</source>
         <translation>تطبيق «%1» على كل المواضع</translation>
     </message>
-</context>
-<context>
-    <name>Rasid::Store::ReviewStore</name>
     <message>
-        <source>The workspace is open read-only.</source>
-        <translation>مساحة العمل مفتوحة للقراءة فقط.</translation>
-    </message>
-    <message>
-        <source>Cannot start a transaction: %1</source>
-        <translation>تعذر بدء المعاملة: %1</translation>
-    </message>
-    <message>
-        <source>Cannot save the change: %1</source>
-        <translation>تعذر حفظ التغيير: %1</translation>
-    </message>
-    <message>
-        <source>The change could not be saved.</source>
-        <translation>تعذر حفظ التغيير.</translation>
-    </message>
-    <message>
-        <source>Cannot write the audit log: %1</source>
-        <translation>تعذرت الكتابة في سجل التدقيق: %1</translation>
-    </message>
-    <message>
-        <source>Cannot save the fields of incident %1: %2</source>
-        <translation>تعذر حفظ حقول الحادثة %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot delete incident %1: %2</source>
-        <translation>تعذر حذف الحادثة %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot add the incident: %1</source>
-        <translation>تعذرت إضافة الحادثة: %1</translation>
-    </message>
-    <message>
-        <source>Cannot save incident %1: %2</source>
-        <translation>تعذر حفظ الحادثة %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot save the review state: %1</source>
-        <translation>تعذر حفظ حالة المراجعة: %1</translation>
-    </message>
-    <message>
-        <source>Cannot remove the entity: %1</source>
-        <translation>تعذرت إزالة الكيان: %1</translation>
-    </message>
-    <message>
-        <source>Cannot save the entity: %1</source>
-        <translation>تعذر حفظ الكيان: %1</translation>
-    </message>
-    <message>
-        <source>Cannot save the lexicon entry: %1</source>
-        <translation>تعذر حفظ مدخل المعجم: %1</translation>
-    </message>
-    <message>
-        <source>Article %1 does not exist.</source>
-        <translation>المقال %1 غير موجود.</translation>
-    </message>
-    <message>
-        <source>Incident %1 belongs to another article.</source>
-        <translation>الحادثة %1 تخص مقالًا آخر.</translation>
-    </message>
-    <message>
-        <source>Entity %1 belongs to another article.</source>
-        <translation>الكيان %1 يخص مقالًا آخر.</translation>
-    </message>
-    <message>
-        <source>Incident %1 does not exist.</source>
-        <translation>الحادثة %1 غير موجودة.</translation>
-    </message>
-    <message>
-        <source>Unknown incident field: %1</source>
-        <translation>حقل حادثة غير معروف: %1</translation>
-    </message>
-    <message>
-        <source>Some of the incidents to merge do not exist.</source>
-        <translation>بعض الحوادث المراد دمجها غير موجودة.</translation>
-    </message>
-    <message>
-        <source>Unknown entity type: %1</source>
-        <translation>نوع كيان غير معروف: %1</translation>
-    </message>
-    <message>
-        <source>The span %1-%2 is outside the article.</source>
-        <translation>الموضع %1-%2 خارج المقال.</translation>
-    </message>
-    <message>
-        <source>Entity %1 does not exist.</source>
-        <translation>الكيان %1 غير موجود.</translation>
-    </message>
-    <message>
-        <source>There is no word to look for.</source>
-        <translation>لا توجد كلمة للبحث عنها.</translation>
-    </message>
-    <message>
-        <source>Cannot search the corpus: %1</source>
-        <translation>تعذر البحث في المدونة: %1</translation>
+        <source>Every incident of this article is decided.</source>
+        <translation>حُسمت كل حوادث هذا المقال.</translation>
     </message>
 </context>
 <context>
@@ -1357,6 +1436,148 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>Every shortcut is back to its default.</source>
         <translation>أعيدت كل الاختصارات إلى قيمها الافتراضية.</translation>
+    </message>
+    <message>
+        <source>%1 is kept for “%2” in the article and the fields.</source>
+        <translation>‏%1 محجوز لأمر «%2» في المقال والحقول.</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::Store::Importer</name>
+    <message>
+        <source>%1 is not a folder.</source>
+        <translation>%1 ليس مجلدًا.</translation>
+    </message>
+    <message>
+        <source>The workspace %1 belongs to the folder %2, not %3.</source>
+        <translation>مساحة العمل %1 تخص المجلد %2 لا المجلد %3.</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace: %1</source>
+        <translation>تعذرت قراءة مساحة العمل: %1</translation>
+    </message>
+    <message>
+        <source>not an article file (no extension)</source>
+        <translation>ليس ملف مقال (بلا امتداد)</translation>
+    </message>
+    <message>
+        <source>not an article file (.%1)</source>
+        <translation>ليس ملف مقال (‎.%1)</translation>
+    </message>
+    <message>
+        <source>Cannot write to the workspace: %1</source>
+        <translation>تعذرت الكتابة في مساحة العمل: %1</translation>
+    </message>
+    <message>
+        <source>Cannot read the workspace lexicon: %1</source>
+        <translation>تعذرت قراءة معجم مساحة العمل: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::Store::ReviewStore</name>
+    <message>
+        <source>The workspace is open read-only.</source>
+        <translation>مساحة العمل مفتوحة للقراءة فقط.</translation>
+    </message>
+    <message>
+        <source>Cannot start a transaction: %1</source>
+        <translation>تعذر بدء المعاملة: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the change: %1</source>
+        <translation>تعذر حفظ التغيير: %1</translation>
+    </message>
+    <message>
+        <source>The change could not be saved.</source>
+        <translation>تعذر حفظ التغيير.</translation>
+    </message>
+    <message>
+        <source>Cannot write the audit log: %1</source>
+        <translation>تعذرت الكتابة في سجل التدقيق: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the fields of incident %1: %2</source>
+        <translation>تعذر حفظ حقول الحادثة %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot delete incident %1: %2</source>
+        <translation>تعذر حذف الحادثة %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot add the incident: %1</source>
+        <translation>تعذرت إضافة الحادثة: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save incident %1: %2</source>
+        <translation>تعذر حفظ الحادثة %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot save the review state: %1</source>
+        <translation>تعذر حفظ حالة المراجعة: %1</translation>
+    </message>
+    <message>
+        <source>Cannot remove the entity: %1</source>
+        <translation>تعذرت إزالة الكيان: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the entity: %1</source>
+        <translation>تعذر حفظ الكيان: %1</translation>
+    </message>
+    <message>
+        <source>Cannot save the lexicon entry: %1</source>
+        <translation>تعذر حفظ مدخل المعجم: %1</translation>
+    </message>
+    <message>
+        <source>Article %1 does not exist.</source>
+        <translation>المقال %1 غير موجود.</translation>
+    </message>
+    <message>
+        <source>Incident %1 belongs to another article.</source>
+        <translation>الحادثة %1 تخص مقالًا آخر.</translation>
+    </message>
+    <message>
+        <source>Entity %1 belongs to another article.</source>
+        <translation>الكيان %1 يخص مقالًا آخر.</translation>
+    </message>
+    <message>
+        <source>Incident %1 does not exist.</source>
+        <translation>الحادثة %1 غير موجودة.</translation>
+    </message>
+    <message>
+        <source>Unknown incident field: %1</source>
+        <translation>حقل حادثة غير معروف: %1</translation>
+    </message>
+    <message>
+        <source>Some of the incidents to merge do not exist.</source>
+        <translation>بعض الحوادث المراد دمجها غير موجودة.</translation>
+    </message>
+    <message>
+        <source>Unknown entity type: %1</source>
+        <translation>نوع كيان غير معروف: %1</translation>
+    </message>
+    <message>
+        <source>The span %1-%2 is outside the article.</source>
+        <translation>الموضع %1-%2 خارج المقال.</translation>
+    </message>
+    <message>
+        <source>Entity %1 does not exist.</source>
+        <translation>الكيان %1 غير موجود.</translation>
+    </message>
+    <message>
+        <source>There is no word to look for.</source>
+        <translation>لا توجد كلمة للبحث عنها.</translation>
+    </message>
+    <message>
+        <source>Cannot search the corpus: %1</source>
+        <translation>تعذر البحث في المدونة: %1</translation>
+    </message>
+    <message>
+        <source>No article selected.</source>
+        <translation>لم يُحدَّد أي مقال.</translation>
+    </message>
+    <message>
+        <source>Cannot save the note: %1</source>
+        <translation>تعذر حفظ الملاحظة: %1</translation>
     </message>
 </context>
 <context>
@@ -1701,7 +1922,6 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
         <source>Corrected</source>
         <translation>مصحَّح</translation>
     </message>
-
     <message>
         <source>New</source>
         <translation>جديد</translation>
@@ -1730,10 +1950,57 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     </message>
 </context>
 <context>
+    <name>ReviewArticles</name>
+    <message numerus="yes">
+        <source>Mark %n article(s) reviewed</source>
+        <translation>
+            <numerusform>وسم لا مقالات بأنها رُوجعت</numerusform>
+            <numerusform>وسم مقال واحد بأنه رُوجع</numerusform>
+            <numerusform>وسم مقالين بأنهما رُوجعا</numerusform>
+            <numerusform>وسم %n مقالات بأنها رُوجعت</numerusform>
+            <numerusform>وسم %n مقالاً بأنها رُوجعت</numerusform>
+            <numerusform>وسم %n مقال بأنها رُوجعت</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Mark %n article(s) as having no incident</source>
+        <translation>
+            <numerusform>وسم لا مقالات بأنها بلا حوادث</numerusform>
+            <numerusform>وسم مقال واحد بأنه بلا حوادث</numerusform>
+            <numerusform>وسم مقالين بأنهما بلا حوادث</numerusform>
+            <numerusform>وسم %n مقالات بأنها بلا حوادث</numerusform>
+            <numerusform>وسم %n مقالاً بأنها بلا حوادث</numerusform>
+            <numerusform>وسم %n مقال بأنها بلا حوادث</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Reject the suggested incidents of %n article(s)</source>
+        <translation>
+            <numerusform>رفض الحوادث المقترحة في لا مقالات</numerusform>
+            <numerusform>رفض الحوادث المقترحة في مقال واحد</numerusform>
+            <numerusform>رفض الحوادث المقترحة في مقالين</numerusform>
+            <numerusform>رفض الحوادث المقترحة في %n مقالات</numerusform>
+            <numerusform>رفض الحوادث المقترحة في %n مقالاً</numerusform>
+            <numerusform>رفض الحوادث المقترحة في %n مقال</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>SetIncidentField</name>
     <message>
         <source>Change %1</source>
         <translation>تعديل %1</translation>
+    </message>
+</context>
+<context>
+    <name>SetNote</name>
+    <message>
+        <source>Edit the article&apos;s note</source>
+        <translation>تعديل ملاحظة المقال</translation>
+    </message>
+    <message>
+        <source>Edit the incident&apos;s note</source>
+        <translation>تعديل ملاحظة الحادثة</translation>
     </message>
 </context>
 <context>

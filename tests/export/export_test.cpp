@@ -431,7 +431,7 @@ void ExportTest::jsonLinesHaveTheCsvKeysInOrder()
     const QList<QByteArray> lines = json.chopped(1).split('\n');
     QCOMPARE(lines.size(), 3);
     QStringList expectedKeys = csvColumns();
-    expectedKeys.append(u"evidence_spans"_s);
+    expectedKeys += {u"evidence_spans"_s, u"field_origins"_s, u"notes"_s};
     for (const QByteArray &line : lines) {
         QJsonParseError parseError;
         const QJsonObject object = QJsonDocument::fromJson(line, &parseError).object();

@@ -211,7 +211,9 @@ QVector<std::pair<qint64, Expected>> store(QSqlDatabase db, int k, const QString
 void checkJsonLine(const QJsonObject &line, const Expected &e)
 {
     const QStringList &columns = Rasid::csvColumns();
-    check(line.size() == columns.size() + 1);
+    // The CSV columns, then evidence_spans, field_origins and notes.
+    check(line.size() == columns.size() + 3);
+    check(line.value(u"field_origins"_s).isObject() && line.value(u"notes"_s).isObject());
     for (const QString &column : columns) {
         const QJsonValue value = line.value(column);
         if (column == u"records_affected") {

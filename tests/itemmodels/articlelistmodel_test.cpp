@@ -11,6 +11,7 @@
 #include <QAbstractItemModelTester>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFont>
 #include <QSignalSpy>
 #include <QSqlQuery>
 #include <QTemporaryDir>
@@ -204,6 +205,7 @@ private slots:
     void passesModelTesterBeforeTheFirstPage();
     void leavesOutDuplicatesAndMissingFiles();
     void columnsSummariseTheIncidents();
+    void untitledArticlesShowAPlaceholder();
     void loadsTenThousandArticlesByPages();
     void sortsArabicTitlesByCollation();
     void sortsEveryColumnBothWays_data();
@@ -318,7 +320,34 @@ void ArticleListModelTest::columnsSummariseTheIncidents()
     QCOMPARE(model.index(leak, ArticleDateColumn).data().toString(), u"2023-11"_s); // partial dates stay
     QCOMPARE(model.index(model.rowForArticle(corpus.post), ArticleDateColumn).data(RawValueRole).toString(),
              u"2024-03-12"_s);
+    // Whole dates read the same in every locale: never 3/12/24.
+    QCOMPARE(model.index(model.rowForArticle(corpus.post), ArticleDateColumn).data().toString(), u"2024-03-12"_s);
     QCOMPARE(model.headerData(ArticleTitleColumn, Qt::Horizontal).toString(), u"Title"_s);
+}
+
+void ArticleListModelTest::untitledArticlesShowAPlaceholder()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    const QVector<qint64> ids = f.addArticles({
+        {QString(), u"نص بلا عنوان عن هجوم."_s, u"new"_s, u"النبأ"_s, QString()},
+        {u"  "_s, u"نص آخر بلا عنوان."_s, u"new"_s, u"النبأ"_s, QString()},
+        {u"عنوان"_s, u"نص بعنوان."_s, u"new"_s, u"النبأ"_s, QString()},
+    });
+    QCOMPARE(ids.size(), 3);
+    ArticleListModel model(f.workspace(), f.store.get());
+    QAbstractItemModelTester tester(&model);
+    fetchAll(model);
+    for (int i = 0; i < 2; ++i) {
+        const QModelIndex title = model.index(model.rowForArticle(ids.at(i)), ArticleTitleColumn);
+        QVERIFY2(!title.data().toString().trimmed().isEmpty(), qPrintable(QString::number(i)));
+        QVERIFY(title.data().toString().contains(QString::number(ids.at(i))));
+        QVERIFY(title.data(Qt::FontRole).value<QFont>().italic());
+        QVERIFY(title.data(RawValueRole).toString().trimmed().isEmpty()); // sorting sees the real title
+    }
+    const QModelIndex titled = model.index(model.rowForArticle(ids.at(2)), ArticleTitleColumn);
+    QCOMPARE(titled.data().toString(), u"عنوان"_s);
+    QVERIFY(!titled.data(Qt::FontRole).isValid());
 }
 
 void ArticleListModelTest::loadsTenThousandArticlesByPages()
@@ -490,6 +519,9 @@ void ArticleListModelTest::filters_data()
         << QStringList() << u"FR"_s << u"data_breach"_s << QString() << QStringList();
     QTest::newRow("search finds clitic and alef forms")
         << QStringList() << QString() << QString() << u"اختراق"_s
+        << QStringList{u"مقال عام"_s, u"وزارة الداخلية"_s};
+    QTest::newRow("search strips the query's clitics as the index does")
+        << QStringList() << QString() << QString() << u"بالاختراق"_s
         << QStringList{u"مقال عام"_s, u"وزارة الداخلية"_s};
     QTest::newRow("search and state") << QStringList{u"reviewed"_s} << QString() << QString() << u"اختراق"_s
                                       << QStringList{u"مقال عام"_s};

@@ -96,6 +96,7 @@ private slots:
     void initTestCase();
     void listPassesModelTesterThroughEdits();
     void listShowsIncidentsInOrder();
+    void addedIncidentShowsNoExtractionConfidence();
     void listFollowsAddSplitMergeDeleteWithoutReset();
     void fieldModelPassesModelTesterThroughEdits();
     void fieldRowsFollowTheContract();
@@ -158,6 +159,35 @@ void IncidentModelsTest::listShowsIncidentsInOrder()
 
     QVERIFY(f.store->rejectIncident(f.second));
     QCOMPARE(model.index(1, IncidentStatusColumn).data().toString(), u"Rejected"_s);
+}
+
+void IncidentModelsTest::addedIncidentShowsNoExtractionConfidence()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    IncidentListModel model(f.store.get());
+    model.setArticle(f.articleId);
+    const qint64 added = f.store->addIncident(f.articleId);
+    QVERIFY(added > 0);
+    const int row = model.rowForIncident(added);
+    QVERIFY(row >= 0);
+    // Not "Suggested, 100%": the analyst added it and has not confirmed it yet.
+    QCOMPARE(model.index(row, IncidentStatusColumn).data().toString(), u"Added, not confirmed"_s);
+    QCOMPARE(model.index(row, IncidentStatusColumn).data(ReviewStatusRole).toString(), u"suggested"_s);
+    QCOMPARE(model.index(row, IncidentConfidenceColumn).data().toString(), QString());
+    QVERIFY(f.store->confirmIncident(added));
+    QCOMPARE(model.index(row, IncidentStatusColumn).data().toString(), u"Confirmed"_s);
+    QCOMPARE(model.index(row, IncidentConfidenceColumn).data().toString(), QString());
+    // The extractor's incidents keep their confidence.
+    QCOMPARE(model.index(model.rowForIncident(f.first), IncidentConfidenceColumn).data().toString(), u"80%"_s);
+
+    // A typed value is the analyst's too: the field shows no percentage.
+    IncidentFieldModel fields(f.store.get(), nullptr);
+    fields.setIncident(f.first);
+    const int victim = fields.rowForField(u"victim"_s);
+    QVERIFY(!fields.index(victim, FieldConfidenceColumn).data().toString().isEmpty());
+    QVERIFY(fields.setData(fields.index(victim, FieldValueColumn), u"هيئة أخرى"_s, Qt::EditRole));
+    QCOMPARE(fields.index(victim, FieldConfidenceColumn).data().toString(), QString());
 }
 
 void IncidentModelsTest::listFollowsAddSplitMergeDeleteWithoutReset()

@@ -1,6 +1,7 @@
 #include "extract/entity.h"
 #include "extract/incident.h"
 #include "store/incidentwriter.h"
+#include "store/undocommands.h"
 #include "store/reviewstore.h"
 #include "store/workspace.h"
 #include "text/textfold.h"
@@ -10,6 +11,7 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QUndoStack>
 
 #include <algorithm>
 #include <memory>
@@ -187,6 +189,10 @@ private slots:
     void invalidEditsAreRefused();
     void failedWriteRollsBack();
     void signalsNameWhatChanged();
+    void notesAreWrittenAuditedAndUndone();
+    void noteOfADeletedIncidentIsNotANewOnes();
+    void bulkReviewIsOneTransactionAndOneStep_data();
+    void bulkReviewIsOneTransactionAndOneStep();
 };
 
 void ReviewStoreTest::readsAnArticleForTheView()
@@ -216,8 +222,9 @@ void ReviewStoreTest::settingAFieldRecordsProvenanceAndAudit_data()
     QTest::addColumn<QString>("auditOld");
     QTest::addColumn<QString>("auditNew");
 
-    QTest::newRow("typed correction keeps the evidence")
-        << u"victim"_s << u"هيئة البريد الوطنية"_s << u"keep"_s << u"corrected"_s << 1.0 << u"6:17"_s
+    // The suggestion's span supported the old value, not the typed one.
+    QTest::newRow("typed correction drops the suggestion's evidence")
+        << u"victim"_s << u"هيئة البريد الوطنية"_s << u"keep"_s << u"corrected"_s << 1.0 << QString()
         << u"field.victim"_s << u"البريد"_s << u"هيئة البريد الوطنية"_s;
     QTest::newRow("assigned span replaces the evidence")
         << u"victim"_s << u"هيئة البريد الوطنية"_s << u"6:25"_s << u"corrected"_s << 1.0 << u"6:25"_s
@@ -772,6 +779,119 @@ void ReviewStoreTest::signalsNameWhatChanged()
     QVERIFY(store.addEntity(article, 0, 5, u"organization"_s) > 0);
     QCOMPARE(entities.size(), 1);
     QCOMPARE(entities.first().at(0).toLongLong(), article);
+}
+
+void ReviewStoreTest::notesAreWrittenAuditedAndUndone()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    const qint64 article = f.addArticle(Article);
+    const qint64 incident = f.propose(article, {u"victim=البريد@0.7#6:17"_s});
+    QSignalSpy changed(&f.store(), &ReviewStore::noteChanged);
+    QUndoStack stack;
+    stack.push(new SetNote(&f.store(), ReviewStore::NoteSubject::Article, article, u"مصدر واحد فقط"_s));
+    stack.push(new SetNote(&f.store(), ReviewStore::NoteSubject::Incident, incident, u"الرقم من المهاجم"_s));
+    QCOMPARE(f.store().note(ReviewStore::NoteSubject::Article, article), u"مصدر واحد فقط"_s);
+    QCOMPARE(f.store().note(ReviewStore::NoteSubject::Incident, incident), u"الرقم من المهاجم"_s);
+    QCOMPARE(changed.size(), 2);
+    const std::optional<AuditRow> audit = f.lastAudit(u"note.incident"_s);
+    QVERIFY(audit);
+    QCOMPARE(audit->subject, incident);
+    QCOMPARE(audit->newValue, u"الرقم من المهاجم"_s);
+    QCOMPARE(audit->analyst, u"Lina"_s);
+    // A note is not a decision: the article's review state stays.
+    QCOMPARE(f.store().articleReview(article).state, u"new"_s);
+    // A second edit of the same note merges into one step.
+    stack.push(new SetNote(&f.store(), ReviewStore::NoteSubject::Incident, incident, u"الرقم من المهاجمين"_s));
+    QCOMPARE(stack.count(), 2);
+    stack.undo();
+    QCOMPARE(f.store().note(ReviewStore::NoteSubject::Incident, incident), QString());
+    QCOMPARE(f.count(u"SELECT count(*) FROM notes WHERE subject = 'incident'"_s), 0);
+    stack.redo();
+    QCOMPARE(f.store().note(ReviewStore::NoteSubject::Incident, incident), u"الرقم من المهاجمين"_s);
+    // An empty text removes the note.
+    stack.push(new SetNote(&f.store(), ReviewStore::NoteSubject::Article, article, u"  "_s));
+    QCOMPARE(f.count(u"SELECT count(*) FROM notes WHERE subject = 'article'"_s), 0);
+    QVERIFY(!f.store().setNote(ReviewStore::NoteSubject::Incident, 999999, u"x"_s));
+}
+
+void ReviewStoreTest::noteOfADeletedIncidentIsNotANewOnes()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    const qint64 article = f.addArticle(Article);
+    const qint64 incident = f.propose(article, {u"victim=البريد@0.7#6:17"_s});
+    QUndoStack stack;
+    stack.push(new SetNote(&f.store(), ReviewStore::NoteSubject::Incident, incident, u"ملاحظة"_s));
+    stack.push(new DeleteIncident(&f.store(), incident));
+    // Undoing the delete brings the incident back with its note.
+    stack.undo();
+    QCOMPARE(f.store().note(ReviewStore::NoteSubject::Incident, incident), u"ملاحظة"_s);
+    stack.redo();
+    // A new incident may take the freed id; it starts without a note.
+    const qint64 added = f.store().addIncident(article);
+    QVERIFY(added > 0);
+    QCOMPARE(f.store().note(ReviewStore::NoteSubject::Incident, added), QString());
+}
+
+void ReviewStoreTest::bulkReviewIsOneTransactionAndOneStep_data()
+{
+    QTest::addColumn<int>("action");
+    QTest::addColumn<QStringList>("statuses"); // of the three proposals after the action
+    QTest::addColumn<bool>("emptyReviewed");  // the article without incidents
+    QTest::newRow("mark reviewed") << int(ReviewStore::BulkAction::MarkReviewed)
+                                   << QStringList{u"confirmed"_s, u"confirmed"_s, u"rejected"_s} << true;
+    QTest::newRow("no incident") << int(ReviewStore::BulkAction::NoIncident)
+                                 << QStringList{u"rejected"_s, u"rejected"_s, u"rejected"_s} << true;
+    QTest::newRow("reject suggested") << int(ReviewStore::BulkAction::RejectSuggested)
+                                      << QStringList{u"rejected"_s, u"confirmed"_s, u"rejected"_s} << false;
+}
+
+void ReviewStoreTest::bulkReviewIsOneTransactionAndOneStep()
+{
+    QFETCH(int, action);
+    QFETCH(QStringList, statuses);
+    QFETCH(bool, emptyReviewed);
+    Fixture f;
+    QVERIFY(f.open());
+    const qint64 first = f.addArticle(Article);
+    const qint64 second = f.addArticle(Article + u" ثانية"_s);
+    const qint64 empty = f.addArticle(u"نص بلا حادثة."_s);
+    const qint64 a = f.propose(first, {u"victim=البريد@0.7#6:17"_s});
+    const qint64 b = f.propose(second, {u"victim=البريد@0.7#6:17"_s});
+    const qint64 c = f.propose(second, {u"victim_country=FR@0.9"_s});
+    QVERIFY(f.store().confirmIncident(b));
+    QVERIFY(f.store().rejectIncident(c));
+    auto status = [&f](qint64 id) { return f.store().incident(id).reviewStatus; };
+    const QStringList before = {status(a), status(b), status(c)};
+    QCOMPARE(before, (QStringList{u"suggested"_s, u"confirmed"_s, u"rejected"_s}));
+    const QString secondState = f.store().articleReview(second).state;
+    const int audits = int(f.audit().size());
+
+    QUndoStack stack;
+    stack.push(new ReviewArticles(&f.store(), {first, second, empty}, ReviewStore::BulkAction(action)));
+    QCOMPARE(stack.count(), 1);
+    QCOMPARE((QStringList{status(a), status(b), status(c)}), statuses);
+    QCOMPARE(f.store().articleReview(first).state, u"reviewed"_s);
+    QCOMPARE(f.store().articleReview(second).state, u"reviewed"_s);
+    QCOMPARE(f.store().articleReview(empty).state, emptyReviewed ? u"reviewed"_s : u"new"_s);
+    QVERIFY(int(f.audit().size()) > audits);
+
+    // One undo puts every article back as it was.
+    stack.undo();
+    QCOMPARE((QStringList{status(a), status(b), status(c)}), before);
+    QCOMPARE(f.store().articleReview(first).state, u"new"_s);
+    QCOMPARE(f.store().articleReview(second).state, secondState);
+    QCOMPARE(f.store().articleReview(empty).state, u"new"_s);
+    QVERIFY(!f.store().articleReview(empty).noIncident);
+    stack.redo();
+    QCOMPARE(f.store().articleReview(second).state, u"reviewed"_s);
+
+    // All or nothing: an article that does not exist refuses the whole action.
+    stack.undo();
+    QVERIFY(!f.store().reviewArticles({first, 987654}, ReviewStore::BulkAction(action)));
+    QCOMPARE(status(a), u"suggested"_s);
+    QCOMPARE(f.store().articleReview(first).state, u"new"_s);
 }
 
 QTEST_GUILESS_MAIN(ReviewStoreTest)

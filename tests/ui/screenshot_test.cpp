@@ -6,10 +6,12 @@
 #include "articlelistpanel.h"
 #include "articlepane.h"
 #include "articleview.h"
+#include "fieldform.h"
 #include "extract/recognizer.h"
 #include "incidentpanel.h"
 #include "itemmodels/entitymodel.h"
 #include "mainwindow.h"
+#include "noteedit.h"
 #include "settingkeys.h"
 #include "store/workspace.h"
 #include "workspacesession.h"
@@ -24,6 +26,8 @@
 #include <QTest>
 #include <QMenuBar>
 #include <QTranslator>
+#include <QLineEdit>
+#include <QTableView>
 #include <QTreeView>
 
 using namespace Qt::StringLiterals;
@@ -36,6 +40,7 @@ private slots:
     void initTestCase();
     void mainWindowShowsAnArticleWithHighlights_data();
     void mainWindowShowsAnArticleWithHighlights();
+    void reviewStateIsOnScreen();
 
 private:
     QTemporaryDir m_settingsDir;
@@ -133,6 +138,64 @@ void ScreenshotTest::mainWindowShowsAnArticleWithHighlights()
         QCOMPARE(window.menuBar()->actions().constFirst()->text(), u"ملف"_s);
     }
     const QString out = qEnvironmentVariable(qPrintable(outputVariable));
+    if (!out.isEmpty()) {
+        QVERIFY(image.save(out));
+    }
+}
+
+// The review tools on one picture: several articles selected in the list for
+// a bulk action, the find bar with its matches, the incident list with the
+// keyboard in it and the current field marked, and the notes. With
+// RASID_SCREENSHOT_REVIEW=<file.png> set the picture is saved (docs/).
+void ScreenshotTest::reviewStateIsOnScreen()
+{
+    const QDir samples(QStringLiteral(RASID_SAMPLES_DIR));
+    const QString article = u"leak_half_million.txt"_s;
+    if (!samples.exists(article)) {
+        QSKIP("The sample articles are not there");
+    }
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"samples"_s);
+    QDir().mkpath(folder);
+    for (const QFileInfo &info : samples.entryInfoList(QDir::Files)) {
+        QFile::copy(info.absoluteFilePath(), QDir(folder).filePath(info.fileName()));
+    }
+    MainWindow window;
+    window.resize(1600, 950);
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    QSignalSpy finished(&window, &MainWindow::importFinished);
+    QVERIFY(window.openFolder(folder));
+    QVERIFY(finished.wait(120000));
+    const qint64 id = window.session()->articleIdForPath(article);
+    QVERIFY(window.showArticle(id));
+    ArticleListPanel *list = window.articleList();
+    const int row = list->currentRow();
+    QItemSelectionModel *selection = list->table()->selectionModel();
+    for (int r = row + 1; r <= row + 2 && r < list->table()->model()->rowCount(); ++r) {
+        selection->select(list->table()->model()->index(r, 0), QItemSelectionModel::Select | QItemSelectionModel::Rows);
+    }
+    QVERIFY(list->selectedArticleIds().size() >= 2);
+    window.articlePane()->openFind();
+    window.articlePane()->findEdit()->setText(u"بيانات"_s);
+    QVERIFY(!window.articleView()->findMatches().isEmpty());
+    window.articlePane()->noteEdit()->setPlainText(u"الرقم من بيان المهاجمين، لم تؤكده الشركة."_s);
+    window.incidentPanel()->focusIncidents();
+    QVERIFY(window.incidentPanel()->form()->currentRow() >= 0);
+    QTest::qWait(50);
+    const QImage image = window.grab().toImage();
+    QCOMPARE(image.size(), QSize(1600, 950));
+    // The matches are painted in the find colour over the shaped text.
+    const QImage view = window.articleView()->viewport()->grab().toImage();
+    int found = 0;
+    for (int y = 0; y < view.height(); ++y) {
+        for (int x = 0; x < view.width(); ++x) {
+            const QRgb pixel = view.pixel(x, y);
+            found += pixel == QColor(0xff, 0xee, 0x58).rgb() || pixel == QColor(0xff, 0x9f, 0x1c).rgb() ? 1 : 0;
+        }
+    }
+    QVERIFY2(found > 100, qPrintable(QString::number(found)));
+    const QString out = qEnvironmentVariable("RASID_SCREENSHOT_REVIEW");
     if (!out.isEmpty()) {
         QVERIFY(image.save(out));
     }

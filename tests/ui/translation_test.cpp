@@ -1,13 +1,18 @@
 // The Arabic interface: the translation is complete and compiled in, and the
 // interface mirrors under it.
 
+#include "actionregistry.h"
 #include "mainwindow.h"
+#include "menustyle.h"
 
 #include <QCoreApplication>
+#include <QDialogButtonBox>
 #include <QFile>
 #include <QLocale>
 #include <QMenu>
 #include <QMenuBar>
+#include <QPushButton>
+#include <QTextLayout>
 #include <QTest>
 #include <QTranslator>
 #include <QXmlStreamReader>
@@ -22,6 +27,7 @@ private slots:
     void arabicTranslationIsCompiledIn_data();
     void arabicTranslationIsCompiledIn();
     void arabicMenusHaveNoMnemonicInsideWords();
+    void dialogButtonsAndShortcutsReadInArabic();
 };
 
 void TranslationTest::arabicTranslationIsComplete()
@@ -101,6 +107,42 @@ void TranslationTest::arabicMenusHaveNoMnemonicInsideWords()
     }
     QCoreApplication::removeTranslator(&translator);
     QGuiApplication::setLayoutDirection(Qt::LeftToRight);
+}
+
+void TranslationTest::dialogButtonsAndShortcutsReadInArabic()
+{
+    // OK and Cancel come from Qt; Rasid's own translation carries them, so the
+    // Arabic interface does not depend on Qt's translation package.
+    QTranslator translator;
+    QVERIFY(translator.load(QLocale(QLocale::Arabic), u"rasid"_s, u"_"_s, u":/i18n"_s));
+    QCoreApplication::installTranslator(&translator);
+    {
+        QDialogButtonBox box(QDialogButtonBox::Ok | QDialogButtonBox::Cancel);
+        QCOMPARE(box.button(QDialogButtonBox::Ok)->text(), u"موافق"_s);
+        QCOMPARE(box.button(QDialogButtonBox::Cancel)->text(), u"إلغاء"_s);
+        Rasid::MainWindow window;
+        for (QAction *menu : window.menuBar()->actions()) {
+            QVERIFY(qobject_cast<Rasid::MenuStyle *>(menu->menu()->style()));
+        }
+    }
+    QCoreApplication::removeTranslator(&translator);
+
+    // Keys stay left to right inside right-to-left text: Ctrl+, and not ,+Ctrl.
+    const QString keys = Rasid::ActionRegistry::keysText(QKeySequence(u"Ctrl+,"_s));
+    QCOMPARE(Rasid::MenuStyle::isolateShortcut(u"الإعدادات\tCtrl+,"_s), u"الإعدادات\t"_s + keys);
+    QTextLayout layout(u"الإعدادات "_s + keys);
+    QTextOption option;
+    option.setTextDirection(Qt::RightToLeft);
+    layout.setTextOption(option);
+    layout.beginLayout();
+    QTextLine line = layout.createLine();
+    layout.endLayout();
+    // Inside the keys (not at the edge of their run, where a cursor sits on
+    // either side), the comma must come right of the "t" of Ctrl.
+    const int t = int(layout.text().indexOf(u"Ctrl"_s)) + 1;
+    const int comma = int(layout.text().lastIndexOf(u','));
+    QVERIFY2(line.cursorToX(comma) > line.cursorToX(t),
+             qPrintable(u"comma at %1, t at %2"_s.arg(line.cursorToX(comma)).arg(line.cursorToX(t))));
 }
 
 QTEST_MAIN(TranslationTest)

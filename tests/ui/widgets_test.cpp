@@ -144,7 +144,7 @@ void WidgetsTest::shortcutEditorAssignsAFreeSequence()
     ShortcutEditor editor(&registry);
     QVERIFY(editor.assign(u"assignActor"_s, QKeySequence(u"Ctrl+9"_s)));
     const int row = int(registry.ids().indexOf(u"assignActor"_s));
-    QCOMPARE(editor.table()->item(row, 1)->text(), QKeySequence(u"Ctrl+9"_s).toString(QKeySequence::NativeText));
+    QCOMPARE(editor.table()->item(row, 1)->text(), ActionRegistry::keysText(QKeySequence(u"Ctrl+9"_s)));
     // Nothing changes in the registry until the dialog is accepted.
     QCOMPARE(registry.shortcut(u"assignActor"_s), QKeySequence(u"Ctrl+2"_s));
     QVERIFY(registry.setShortcuts(editor.shortcuts()));
