@@ -16,6 +16,7 @@
 #include "settingkeys.h"
 #include "store/incidentwriter.h"
 #include "store/workspace.h"
+#include "seedincident.h"
 #include "testfiles.h"
 #include "workspacecheck.h"
 #include "workspacesession.h"
@@ -160,12 +161,8 @@ void MainWindowTest::init()
     Settings::AnalystName.setValue(settings, u"سارة"_s);
     m_dir = std::make_unique<QTemporaryDir>();
     m_folder = m_dir->filePath(u"corpus"_s);
-    QDir().mkpath(m_folder);
     // The shipped samples when present, and our own three articles in any case.
-    const QDir samples(QStringLiteral(RASID_SAMPLES_DIR));
-    for (const QFileInfo &info : samples.entryInfoList(QDir::Files)) {
-        QFile::copy(info.absoluteFilePath(), QDir(m_folder).filePath(info.fileName()));
-    }
+    TestFiles::copyFiles(QStringLiteral(RASID_SAMPLES_DIR), m_folder);
     QVERIFY(writeFile(QDir(m_folder).filePath(u"ui_breach.txt"_s), kBreach));
     QVERIFY(writeFile(QDir(m_folder).filePath(u"ui_ddos.txt"_s), kDdos));
     QVERIFY(writeFile(QDir(m_folder).filePath(u"ui_awareness.txt"_s), kAwareness));
@@ -202,39 +199,7 @@ qint64 MainWindowTest::articleId(const QString &path) const
 // proposed, so that the review flows do not depend on what it finds.
 qint64 MainWindowTest::seedIncident(qint64 article)
 {
-    WorkspaceSession *session = m_window->session();
-    const QString text = session->article(article).text;
-    auto span = [&text](const QString &surface) {
-        const int start = int(text.indexOf(surface));
-        return QVector<EvidenceSpan>{{start, start + int(surface.size())}};
-    };
-    ProposedIncident incident;
-    incident.confidence = 0.7;
-    incident.set(u"victim"_s, u"شركة الاتصالات الوطنية"_s, 0.8, span(u"شركة الاتصالات الوطنية"_s));
-    incident.set(u"victim_country"_s, u"JO"_s, 0.9, span(u"الأردن"_s));
-    incident.set(u"attack_type"_s, u"data_breach"_s, 0.6, span(u"اخترقت"_s));
-    incident.set(u"actor"_s, u"ميغا باس"_s, 0.5, span(u"ميغا باس"_s));
-    Workspace &workspace = session->workspace();
-    QSqlQuery clear(workspace.database());
-    clear.prepare(u"DELETE FROM incidents WHERE article_id = ?"_s);
-    clear.addBindValue(article);
-    if (!workspace.beginTransaction() || !clear.exec()
-        || !storeProposedIncidents(workspace.database(), article, {incident}) || !workspace.commit()) {
-        return 0;
-    }
-    QSqlQuery last(workspace.database());
-    last.prepare(u"SELECT max(id) FROM incidents WHERE article_id = ?"_s);
-    last.addBindValue(article);
-    if (!last.exec() || !last.next()) {
-        return 0;
-    }
-    const qint64 id = last.value(0).toLongLong();
-    // Show it as if it had been there at import.
-    session->incidents()->setArticle(0);
-    m_window->showArticle(article);
-    session->incidents()->setArticle(article);
-    m_window->incidentPanel()->selectIncident(id);
-    return m_window->incidentPanel()->currentIncidentId() == id ? id : 0;
+    return ::seedIncident(m_window.get(), article);
 }
 
 void MainWindowTest::selectText(const QString &needle, int occurrence)

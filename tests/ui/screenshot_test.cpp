@@ -16,6 +16,8 @@
 #include "store/workspace.h"
 #include "workspacesession.h"
 
+#include "testfiles.h"
+
 #include <QDir>
 #include <QFile>
 #include <QSettings>
@@ -91,10 +93,7 @@ void ScreenshotTest::mainWindowShowsAnArticleWithHighlights()
     }
     QTemporaryDir dir;
     const QString folder = dir.filePath(u"samples"_s);
-    QDir().mkpath(folder);
-    for (const QFileInfo &info : samples.entryInfoList(QDir::Files)) {
-        QFile::copy(info.absoluteFilePath(), QDir(folder).filePath(info.fileName()));
-    }
+    TestFiles::copyFiles(samples.path(), folder);
 
     MainWindow window;
     window.resize(1400, 900);
@@ -156,10 +155,7 @@ void ScreenshotTest::reviewStateIsOnScreen()
     }
     QTemporaryDir dir;
     const QString folder = dir.filePath(u"samples"_s);
-    QDir().mkpath(folder);
-    for (const QFileInfo &info : samples.entryInfoList(QDir::Files)) {
-        QFile::copy(info.absoluteFilePath(), QDir(folder).filePath(info.fileName()));
-    }
+    TestFiles::copyFiles(samples.path(), folder);
     MainWindow window;
     window.resize(1600, 950);
     window.show();

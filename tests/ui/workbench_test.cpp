@@ -20,6 +20,7 @@
 #include "store/incidentwriter.h"
 #include "store/reviewstore.h"
 #include "store/workspace.h"
+#include "seedincident.h"
 #include "testfiles.h"
 #include "workspacecheck.h"
 #include "workspacesession.h"
@@ -152,11 +153,7 @@ void WorkbenchTest::init()
     Settings::AnalystName.setValue(settings, u"سارة"_s);
     m_dir = std::make_unique<QTemporaryDir>();
     m_folder = m_dir->filePath(u"corpus"_s);
-    QDir().mkpath(m_folder);
-    const QDir samples(QStringLiteral(RASID_SAMPLES_DIR));
-    for (const QFileInfo &info : samples.entryInfoList(QDir::Files)) {
-        QFile::copy(info.absoluteFilePath(), QDir(m_folder).filePath(info.fileName()));
-    }
+    TestFiles::copyFiles(QStringLiteral(RASID_SAMPLES_DIR), m_folder);
     QVERIFY(TestFiles::writeFile(QDir(m_folder).filePath(u"ui_breach.txt"_s), kBreach.toUtf8()));
     QVERIFY(TestFiles::writeFile(QDir(m_folder).filePath(u"ui_ddos.txt"_s), kDdos.toUtf8()));
     QVERIFY(TestFiles::writeFile(QDir(m_folder).filePath(u"ui_awareness.txt"_s), kAwareness.toUtf8()));
@@ -182,38 +179,7 @@ bool WorkbenchTest::openSampleFolder()
 // A proposal as extraction would store it, in place of whatever the extractor proposed.
 qint64 WorkbenchTest::seedIncident(qint64 article)
 {
-    WorkspaceSession *session = m_window->session();
-    const QString text = session->article(article).text;
-    auto span = [&text](const QString &surface) {
-        const int start = int(text.indexOf(surface));
-        return QVector<EvidenceSpan>{{start, start + int(surface.size())}};
-    };
-    ProposedIncident incident;
-    incident.confidence = 0.7;
-    incident.set(u"victim"_s, u"شركة الاتصالات الوطنية"_s, 0.8, span(u"شركة الاتصالات الوطنية"_s));
-    incident.set(u"victim_country"_s, u"JO"_s, 0.9, span(u"الأردن"_s));
-    incident.set(u"attack_type"_s, u"data_breach"_s, 0.6, span(u"اخترقت"_s));
-    incident.set(u"actor"_s, u"ميغا باس"_s, 0.5, span(u"ميغا باس"_s));
-    Workspace &workspace = session->workspace();
-    QSqlQuery clear(workspace.database());
-    clear.prepare(u"DELETE FROM incidents WHERE article_id = ?"_s);
-    clear.addBindValue(article);
-    if (!workspace.beginTransaction() || !clear.exec()
-        || !storeProposedIncidents(workspace.database(), article, {incident}) || !workspace.commit()) {
-        return 0;
-    }
-    QSqlQuery last(workspace.database());
-    last.prepare(u"SELECT max(id) FROM incidents WHERE article_id = ?"_s);
-    last.addBindValue(article);
-    if (!last.exec() || !last.next()) {
-        return 0;
-    }
-    const qint64 id = last.value(0).toLongLong();
-    session->incidents()->setArticle(0);
-    m_window->showArticle(article);
-    session->incidents()->setArticle(article);
-    m_window->incidentPanel()->selectIncident(id);
-    return m_window->incidentPanel()->currentIncidentId() == id ? id : 0;
+    return ::seedIncident(m_window.get(), article);
 }
 
 void WorkbenchTest::enterInAListFilterConfirmsNothing()
