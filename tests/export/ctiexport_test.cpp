@@ -5,6 +5,7 @@
 // (python3-jsonschema), and the STIX bundle, read back, gives the CSV export's
 // victims, actors, attack types and counts.
 
+#include "csvreader.h"
 #include "export/ctimapping.h"
 #include "export/exporter.h"
 #include "export/exportformats.h"
@@ -100,44 +101,6 @@ QString cycle(const QString &field, int i)
     return values.isEmpty() ? QString() : values.at(i % values.size());
 }
 
-// RFC 4180 rows of a CSV export (quoted cells, doubled quotes, CRLF).
-QVector<QStringList> parseCsv(const QString &text)
-{
-    QVector<QStringList> rows;
-    QStringList row;
-    QString cell;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
-                cell += u'"';
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                cell += c;
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            row.append(cell);
-            cell.clear();
-        } else if (c == u'\n') {
-            row.append(cell);
-            cell.clear();
-            rows.append(row);
-            row.clear();
-        } else if (c != u'\r') {
-            cell += c;
-        }
-    }
-    if (!cell.isEmpty() || !row.isEmpty()) {
-        row.append(cell);
-        rows.append(row);
-    }
-    return rows;
-}
 
 // Every incident of a workspace, whatever its review status.
 int incidentCount(const Workspace &workspace)
@@ -168,7 +131,7 @@ QString describe(const Coded &coded)
 std::map<qint64, Coded> codedFromCsv(const QByteArray &csv)
 {
     std::map<qint64, Coded> coded;
-    const QVector<QStringList> rows = parseCsv(QString::fromUtf8(csv));
+    const QVector<QStringList> rows = TestCsv::parseCsv(QString::fromUtf8(csv));
     const QStringList header = rows.value(0);
     const auto column = [&](const QStringList &row, const char *name) {
         return row.value(int(header.indexOf(QLatin1StringView(name)))).trimmed();

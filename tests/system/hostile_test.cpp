@@ -1,3 +1,4 @@
+#include "csvreader.h"
 #include "export/csv.h"
 #include "export/exporter.h"
 #include "export/xlsxexport.h"
@@ -133,45 +134,6 @@ ImportSummary importFolder(Workspace &ws, const QString &folder, bool extract = 
     return importer.run(ws, options);
 }
 
-// RFC 4180 reading, independent of the writer under test.
-QVector<QStringList> parseCsv(const QString &text)
-{
-    QVector<QStringList> rows;
-    QStringList row;
-    QString cell;
-    bool quoted = false;
-    for (qsizetype i = 0; i < text.size(); ++i) {
-        const QChar c = text.at(i);
-        if (quoted) {
-            if (c == u'"' && i + 1 < text.size() && text.at(i + 1) == u'"') {
-                cell.append(u'"');
-                ++i;
-            } else if (c == u'"') {
-                quoted = false;
-            } else {
-                cell.append(c);
-            }
-        } else if (c == u'"') {
-            quoted = true;
-        } else if (c == u',') {
-            row.append(cell);
-            cell.clear();
-        } else if (c == u'\r' && i + 1 < text.size() && text.at(i + 1) == u'\n') {
-            row.append(cell);
-            rows.append(row);
-            row.clear();
-            cell.clear();
-            ++i;
-        } else {
-            cell.append(c);
-        }
-    }
-    if (!cell.isEmpty() || !row.isEmpty()) {
-        row.append(cell);
-        rows.append(row);
-    }
-    return rows;
-}
 
 // The CSV export of a workspace as rows of cells, header first.
 QVector<QStringList> exportedCsv(const Workspace &ws)
@@ -185,7 +147,7 @@ QVector<QStringList> exportedCsv(const Workspace &ws)
         qWarning() << error;
         return {};
     }
-    return parseCsv(QString::fromUtf8(buffer.data()));
+    return TestCsv::parseCsv(QString::fromUtf8(buffer.data()));
 }
 
 // One proposed incident with a victim, so that an article appears in exports.
