@@ -85,18 +85,19 @@ QVector<LabelledArticle> labelled(const QVector<GoldSet> &sets, bool *someFailed
 QString tableRow(const QString &name, const EvalReport &r)
 {
     const EvalCount entities = r.entities();
-    return u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 |\n"_s.arg(
+    return u"| %1 | %2 | %3 | %4 | %5 | %6 | %7 | %8 | %9 | %10 |\n"_s.arg(
         name, scorerFigure(r.incidentRecall.ratio()), scorerFigure(r.incidentPrecision.ratio()), scorerFigure(r.primaryFound.ratio()),
         scorerFigure(r.primaryCoreFields().ratio()), scorerFigure(r.coreFields().ratio()),
         entities.total > 0 ? scorerFigure(entities.ratio()) : u"n/a"_s,
-        u"%1/%2"_s.arg(r.falseAlarms.hit).arg(r.falseAlarms.total), scorerFigure(r.expectedCalibrationError()));
+        u"%1/%2"_s.arg(r.falseAlarms.hit).arg(r.falseAlarms.total), scorerFigure(r.expectedCalibrationError()),
+        scorerFigure(r.fieldCalibrationError()));
 }
 
 QString table(const QString &title, const QVector<GoldSet> &sets, const CrossValidation &cv)
 {
     QString text = u"### "_s + title + u"\n\n"_s
         + u"| set | incident R | incident P | primary found | primary fields | all fields | entity R | "
-          "false alarms | ECE |\n|---|---|---|---|---|---|---|---|---|\n"_s;
+          "false alarms | ECE | field ECE |\n|---|---|---|---|---|---|---|---|---|---|\n"_s;
     for (int s = 0; s < sets.size(); ++s) {
         text += tableRow(sets[s].name, cv.perSet[s]);
     }
@@ -145,7 +146,7 @@ int runTrain(QCommandLineParser &parser, const QStringList &arguments)
     options.cost = cost;
     options.header = provenance;
     options.header.append(u"%1 articles"_s.arg(articles.size()));
-    const IncidentModel model = trainIncidentModel(trainingExamples(articles, all), options);
+    const IncidentModel model = trainModel(articles, all, options);
     QSaveFile file(parser.value(u"out"_s));
     if (!file.open(QIODevice::WriteOnly) || file.write(model.toText()) < 0 || !file.commit()) {
         err() << kProgram << u": cannot write "_s << file.fileName() << u": "_s << file.errorString() << u'\n';

@@ -11,6 +11,7 @@
 #include <cmath>
 #include <cstdio>
 #include <optional>
+#include <optional>
 
 using namespace Qt::StringLiterals;
 
@@ -256,6 +257,61 @@ const QStringList &otherFieldNames()
     return names;
 }
 
+// Whether a field of a paired proposal agrees with the gold, for the fields
+// the scoring judges: every core field, the others where the gold states them.
+std::optional<bool> judgedField(const QString &field, const QJsonObject &gold, const ProposedIncident &p)
+{
+    if (evalCoreFields().contains(field)) {
+        return coreFieldOk(field, gold, p);
+    }
+    if (otherFieldNames().contains(field) && gold.contains(field)) {
+        return otherFieldOk(field, gold, p);
+    }
+    return std::nullopt;
+}
+
+QVector<CalibrationBin> emptyBins()
+{
+    QVector<CalibrationBin> bins;
+    for (int b = 0; b < CalibrationBins; ++b) {
+        bins.append({b / double(CalibrationBins), 0, 0.0, 0});
+    }
+    return bins;
+}
+
+void addToBins(QVector<CalibrationBin> &bins, double confidence, bool right)
+{
+    const double c = std::clamp(confidence, 0.0, 1.0);
+    CalibrationBin &bin = bins[std::min(int(c * CalibrationBins), CalibrationBins - 1)];
+    ++bin.proposals;
+    bin.confidenceSum += c;
+    bin.right += right ? 1 : 0;
+}
+
+int binnedCount(const QVector<CalibrationBin> &bins)
+{
+    int n = 0;
+    for (const CalibrationBin &bin : bins) {
+        n += bin.proposals;
+    }
+    return n;
+}
+
+double calibrationError(const QVector<CalibrationBin> &bins)
+{
+    const int n = binnedCount(bins);
+    if (n == 0) {
+        return 0.0;
+    }
+    double sum = 0.0;
+    for (const CalibrationBin &bin : bins) {
+        if (bin.proposals > 0) {
+            sum += std::abs(bin.confidenceSum / bin.proposals - double(bin.right) / bin.proposals) * bin.proposals;
+        }
+    }
+    return sum / n;
+}
+
 void addLine(QVector<EvalLine> &lines, const QString &name, bool hit)
 {
     for (EvalLine &line : lines) {
@@ -339,9 +395,8 @@ Scorer::Scorer(const QVector<EvalArticle> &articles)
         m_report.fields.append({field, {}});
         m_report.primaryFields.append({field, {}});
     }
-    for (int b = 0; b < CalibrationBins; ++b) {
-        m_report.calibration.append({b / double(CalibrationBins), 0, 0.0, 0});
-    }
+    m_report.calibration = emptyBins();
+    m_report.fieldCalibration = emptyBins();
 }
 
 ArticleView Scorer::viewOf(const QString &file) const
@@ -425,6 +480,11 @@ void Scorer::scoreIncident(const QString &file, const QJsonObject &gold, const R
     if (!row) {
         return;
     }
+    for (const IncidentField &field : row->incident->fields) {
+        if (const std::optional<bool> ok = judgedField(field.name, gold, *row->incident)) {
+            addToBins(m_report.fieldCalibration, field.confidence, *ok);
+        }
+    }
     for (const QString &field : otherFieldNames()) {
         if (gold.contains(field)) {
             const bool ok = otherFieldOk(field, gold, *row->incident);
@@ -446,11 +506,7 @@ void Scorer::scoreProposals(const QString &file, const QJsonArray &gold, const A
     for (int r = 0; r < view.rows.size(); ++r) {
         const bool right = used.contains(r);
         m_report.incidentPrecision.hit += right ? 1 : 0;
-        const double c = std::clamp(view.rows[r].confidence, 0.0, 1.0);
-        CalibrationBin &bin = m_report.calibration[std::min(int(c * CalibrationBins), CalibrationBins - 1)];
-        ++bin.proposals;
-        bin.confidenceSum += c;
-        bin.right += right ? 1 : 0;
+        addToBins(m_report.calibration, view.rows[r].confidence, right);
         alarm = alarm || view.rows[r].confidence >= 0.5;
         if (!right) {
             m_report.misses.append(
@@ -566,26 +622,22 @@ EvalCount EvalReport::entities() const
 
 int EvalReport::calibratedProposals() const
 {
-    int n = 0;
-    for (const CalibrationBin &bin : calibration) {
-        n += bin.proposals;
-    }
-    return n;
+    return binnedCount(calibration);
 }
 
 double EvalReport::expectedCalibrationError() const
 {
-    const int n = calibratedProposals();
-    if (n == 0) {
-        return 0.0;
-    }
-    double sum = 0.0;
-    for (const CalibrationBin &bin : calibration) {
-        if (bin.proposals > 0) {
-            sum += std::abs(bin.confidenceSum / bin.proposals - double(bin.right) / bin.proposals) * bin.proposals;
-        }
-    }
-    return sum / n;
+    return calibrationError(calibration);
+}
+
+int EvalReport::calibratedFields() const
+{
+    return binnedCount(fieldCalibration);
+}
+
+double EvalReport::fieldCalibrationError() const
+{
+    return calibrationError(fieldCalibration);
 }
 
 QString EvalReport::summaryLine() const
@@ -624,6 +676,29 @@ QVector<bool> matchedProposals(const QJsonObject &goldArticle, const QVector<Pro
         }
     }
     return matched;
+}
+
+QVector<FieldOutcome> fieldOutcomes(const QJsonObject &goldArticle, const QVector<ProposedIncident> &incidents)
+{
+    QVector<Row> rows;
+    for (const ProposedIncident &incident : incidents) {
+        rows.append({&incident, incident.confidence});
+    }
+    const QJsonArray gold = goldArticle.value(u"incidents"_s).toArray();
+    const QVector<int> paired = assign(gold, rows);
+    QVector<FieldOutcome> outcomes;
+    for (int g = 0; g < paired.size(); ++g) {
+        if (paired[g] < 0) {
+            continue;
+        }
+        const ProposedIncident &p = incidents[paired[g]];
+        for (const IncidentField &field : p.fields) {
+            if (const std::optional<bool> ok = judgedField(field.name, gold[g].toObject(), p)) {
+                outcomes.append({field.name, field.confidence, *ok});
+            }
+        }
+    }
+    return outcomes;
 }
 
 QJsonDocument mergeGold(const QVector<QJsonDocument> &golds)
@@ -693,6 +768,11 @@ QString formatReport(const EvalReport &report, bool verbose)
                            .arg(double(bin.right) / bin.proposals, 0, 'f', 2);
             }
         }
+    }
+    if (report.calibratedFields() > 0) {
+        out += u"\nFields of matched incidents: %1 judged, calibration error (ECE) %2\n"_s
+                   .arg(report.calibratedFields())
+                   .arg(scorerFigure(report.fieldCalibrationError()));
     }
     if (verbose && !report.misses.isEmpty()) {
         out += u"\nMisses\n"_s;

@@ -2,6 +2,7 @@
 
 #include "extract/entity.h"
 #include "extract/incident.h"
+#include "extract/learn/fieldcalibration.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -88,6 +89,9 @@ struct EvalReport
     QVector<EvalLine> primaryFields; // core fields over gold primary incidents
     QVector<EvalLine> otherFields;   // sector, actor type, dates ... over matched incidents
     QVector<CalibrationBin> calibration; // ten bins
+    // The same for the fields of matched proposals that the scoring judges
+    // (the core fields, and the others where the gold states them).
+    QVector<CalibrationBin> fieldCalibration;
 
     QStringList misses; // one line per miss, for --verbose
 
@@ -96,6 +100,8 @@ struct EvalReport
     EvalCount entities() const;   // every gold entity
     int calibratedProposals() const;
     double expectedCalibrationError() const; // 0 when nothing was proposed
+    int calibratedFields() const;
+    double fieldCalibrationError() const; // 0 when no field was judged
 
     // The reference scorer's one-line summary, figure for figure.
     QString summaryLine() const;
@@ -123,6 +129,11 @@ EvalReport evaluateArticles(const QVector<EvalArticle> &articles, const QJsonDoc
 // Which of an article's proposals the scoring pairs with an incident of the
 // gold article: the labels the learned layer trains on.
 QVector<bool> matchedProposals(const QJsonObject &goldArticle, const QVector<ProposedIncident> &incidents);
+
+// Each field of the article's paired proposals that the scoring judges, with
+// its confidence and whether it agrees with the gold: what the fields'
+// calibration learns from.
+QVector<FieldOutcome> fieldOutcomes(const QJsonObject &goldArticle, const QVector<ProposedIncident> &incidents);
 
 // Gold documents of several sets as one, for a total over the sets.
 QJsonDocument mergeGold(const QVector<QJsonDocument> &golds);

@@ -1,3 +1,4 @@
+#include "extract/learn/fieldcalibration.h"
 #include "extract/learn/incidentfeatures.h"
 #include "extract/learn/incidentmodel.h"
 #include "extract/learn/training.h"
@@ -64,6 +65,10 @@ private slots:
     void probabilitiesAreCalibrated();
     void rescoringDropsAndKeepsOrder();
     void nullModelChangesNothing();
+    void fieldCalibration_data();
+    void fieldCalibration();
+    void fieldCalibrationIsMonotone();
+    void rescoringCalibratesFields();
 };
 
 void LearningTest::featuresOfAVictim_data()
@@ -129,7 +134,11 @@ void LearningTest::modelTextRoundTrips()
     model.setCalibration(0.9, -0.05);
     model.setDropBelow(0.15);
     model.setHeader({u"trained on a fixture"_s});
+    FieldCalibration fields;
+    fields.setSteps(u"victim"_s, {{0.3, 0.25}, {0.7, 1.0 / 3}});
+    model.setFieldCalibration(fields);
     const QByteArray text = model.toText();
+    QVERIFY(text.contains("\nfield victim 0.29999999999999999:0.25 "));
     QString error;
     const IncidentModel read = IncidentModel::fromText(text, &error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
@@ -138,6 +147,7 @@ void LearningTest::modelTextRoundTrips()
     QCOMPARE(read.header(), QStringList{u"trained on a fixture"_s});
     const FeatureList x{{u"kind=a"_s, 1.0}};
     QCOMPARE(read.probability(x), model.probability(x));
+    QCOMPARE(read.fieldCalibration(), fields);
 }
 
 void LearningTest::rejectsADamagedModel()
@@ -210,6 +220,103 @@ void LearningTest::nullModelChangesNothing()
     rescoreIncidents(IncidentModel(), articleEvidence(text, fold(text), QString(), entities, incidents), incidents);
     QCOMPARE(incidents.size(), 1);
     QCOMPARE(incidents[0].confidence, 0.42);
+}
+
+using Outcomes = QVector<FieldOutcome>;
+
+// n outcomes of a field at one confidence, the first `right` of them right.
+Outcomes outcomes(const QString &field, double confidence, int n, int right)
+{
+    Outcomes list;
+    for (int i = 0; i < n; ++i) {
+        list.append({field, confidence, i < right});
+    }
+    return list;
+}
+
+void LearningTest::fieldCalibration_data()
+{
+    QTest::addColumn<Outcomes>("training");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<double>("confidence");
+    QTest::addColumn<double>("expected");
+
+    // One confidence: the smoothed rate, (7 + 1) / (10 + 2).
+    QTest::newRow("one confidence") << outcomes(u"attack_type"_s, 0.6, 10, 7) << u"attack_type"_s << 0.6 << 8.0 / 12;
+    // Any confidence of that field gets the one step's rate.
+    QTest::newRow("below the first step") << outcomes(u"attack_type"_s, 0.6, 10, 7) << u"attack_type"_s << 0.1 << 8.0 / 12;
+    // Two confidences in the right order stay two steps.
+    QTest::newRow("two steps, low") << outcomes(u"victim"_s, 0.4, 10, 2) + outcomes(u"victim"_s, 0.8, 10, 9)
+                                    << u"victim"_s << 0.5 << 3.0 / 12;
+    QTest::newRow("two steps, high") << outcomes(u"victim"_s, 0.4, 10, 2) + outcomes(u"victim"_s, 0.8, 10, 9)
+                                     << u"victim"_s << 0.95 << 10.0 / 12;
+    // In the wrong order they pool: (2 + 9 + 1) / (20 + 2).
+    QTest::newRow("violators pool") << outcomes(u"victim"_s, 0.4, 10, 9) + outcomes(u"victim"_s, 0.8, 10, 2)
+                                    << u"victim"_s << 0.8 << 12.0 / 22;
+    // Too few examples: the rules' confidence stays.
+    QTest::newRow("too few examples") << outcomes(u"motive"_s, 0.6, FieldCalibration::MinimumExamples - 1, 0)
+                                      << u"motive"_s << 0.6 << 0.6;
+    QTest::newRow("a field never seen") << outcomes(u"victim"_s, 0.4, 10, 2) << u"records_affected"_s << 0.7 << 0.7;
+}
+
+void LearningTest::fieldCalibration()
+{
+    QFETCH(Outcomes, training);
+    QFETCH(QString, field);
+    QFETCH(double, confidence);
+    QFETCH(double, expected);
+    QCOMPARE(FieldCalibration::fit(training).probability(field, confidence), expected);
+}
+
+void LearningTest::fieldCalibrationIsMonotone()
+{
+    // Outcomes right more often at higher confidence, with noise: the steps
+    // rise strictly and each lies in (0, 1).
+    Outcomes training;
+    std::mt19937 random(7);
+    for (int i = 0; i < 500; ++i) {
+        const double c = (random() % 100) / 100.0;
+        training.append({u"victim"_s, c, (random() % 100) / 100.0 < c});
+    }
+    const FieldCalibration calibration = FieldCalibration::fit(training);
+    const QVector<FieldCalibration::Step> steps = calibration.steps(u"victim"_s);
+    QVERIFY(steps.size() >= 2);
+    for (int i = 0; i < steps.size(); ++i) {
+        QVERIFY(steps[i].probability > 0.0 && steps[i].probability < 1.0);
+        if (i > 0) {
+            QVERIFY(steps[i].from > steps[i - 1].from);
+            QVERIFY(steps[i].probability > steps[i - 1].probability);
+        }
+    }
+    // Of the training outcomes, the mean calibrated probability is close to the share right.
+    double sum = 0.0;
+    int right = 0;
+    for (const FieldOutcome &o : training) {
+        sum += calibration.probability(o.field, o.confidence);
+        right += o.right ? 1 : 0;
+    }
+    QVERIFY(qAbs(sum / training.size() - double(right) / training.size()) < 0.03);
+}
+
+void LearningTest::rescoringCalibratesFields()
+{
+    IncidentModel model;
+    model.setWeights({{u"victim.head_noun"_s, 1.0}}, 0.0);
+    FieldCalibration fields;
+    fields.setSteps(u"attack_type"_s, {{0.0, 0.35}});
+    model.setFieldCalibration(fields);
+    const QString text = u"اخترق القراصنة موقع البلدية."_s;
+    const EntityList entities;
+    QVector<ProposedIncident> incidents = {proposal(u"موقع البلدية"_s, u"defacement"_s, 0.5, int(text.indexOf(u"موقع")))};
+    rescoreIncidents(model, articleEvidence(text, fold(text), QString(), entities, incidents), incidents);
+    QCOMPARE(incidents.size(), 1);
+    const auto fieldNamed = [&](const QString &name) {
+        return *std::find_if(incidents[0].fields.cbegin(), incidents[0].fields.cend(),
+                             [&](const IncidentField &f) { return f.name == name; });
+    };
+    QCOMPARE(fieldNamed(u"attack_type"_s).confidence, 0.35);
+    QCOMPARE(fieldNamed(u"victim"_s).confidence, 0.7); // not calibrated: the rules' own
+    QCOMPARE(fieldNamed(u"attack_type"_s).value, u"defacement"_s);
 }
 
 QTEST_GUILESS_MAIN(LearningTest)

@@ -308,6 +308,26 @@ void EvaluationTest::scoresFieldsOfEveryAndPrimaryIncident()
     QCOMPARE(report.otherFields.first().name, u"disclosure"_s);
     QCOMPARE(report.otherFields.first().count.hit, 0); // no disclosure proposed
     QVERIFY(report.misses.join(u'\n').contains(u"records_qualifier (primary): expected «approx», got «exact»"_s));
+
+    // The fields' calibration judges the six core fields proposed (disclosure
+    // was not): four at 0.8, all right; records and qualifier at 0.7, one right.
+    QCOMPARE(report.calibratedFields(), 6);
+    QCOMPARE(report.fieldCalibration[8].proposals, 4);
+    QCOMPARE(report.fieldCalibration[8].right, 4);
+    QCOMPARE(report.fieldCalibration[7].proposals, 2);
+    QCOMPARE(report.fieldCalibration[7].right, 1);
+    QVERIFY(qAbs(report.fieldCalibrationError() - (4 * 0.2 + 2 * 0.2) / 6) < 1e-9);
+
+    // The same judgement is what the calibration trains on.
+    const QVector<FieldOutcome> outcomes =
+        fieldOutcomes(gold.object().value(u"articles"_s).toArray().first().toObject(), article.incidents);
+    QCOMPARE(outcomes.size(), 6);
+    for (const FieldOutcome &o : outcomes) {
+        QCOMPARE(o.right, o.field != u"records_qualifier"_s);
+        QCOMPARE(o.confidence, o.field.startsWith(u"records"_s) ? 0.7 : 0.8);
+    }
+    // A proposal paired with nothing gives no outcome.
+    QVERIFY(fieldOutcomes(gold.object().value(u"articles"_s).toArray().at(1).toObject(), article.incidents).isEmpty());
 }
 
 void EvaluationTest::matchesArticlesByPathItemAndSuffix()

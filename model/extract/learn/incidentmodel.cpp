@@ -71,6 +71,16 @@ IncidentModel IncidentModel::fromText(const QByteArray &text, QString *error)
             model.m_dropBelow = parts[1].toDouble(&ok);
         } else if (parts[0] == "w" && parts.size() == 3) {
             model.m_weights.insert(QString::fromUtf8(parts[1]), parts[2].toDouble(&ok));
+        } else if (parts[0] == "field" && parts.size() >= 3) {
+            QVector<FieldCalibration::Step> steps;
+            for (qsizetype i = 2; ok && ok2 && i < parts.size(); ++i) {
+                const QList<QByteArray> step = parts[i].split(':');
+                ok = step.size() == 2;
+                if (ok) {
+                    steps.append({step[0].toDouble(&ok), step[1].toDouble(&ok2)});
+                }
+            }
+            model.m_fields.setSteps(QString::fromUtf8(parts[1]), steps);
         } else if (parts[0] != "version") {
             ok = false;
         }
@@ -98,6 +108,13 @@ QByteArray IncidentModel::toText() const
     names.sort();
     for (const QString &name : names) {
         out += "w " + name.toUtf8() + ' ' + exact(m_weights.value(name)) + '\n';
+    }
+    for (const QString &field : m_fields.fields()) {
+        out += "field " + field.toUtf8();
+        for (const FieldCalibration::Step &step : m_fields.steps(field)) {
+            out += ' ' + exact(step.from) + ':' + exact(step.probability);
+        }
+        out += '\n';
     }
     return out;
 }
@@ -154,6 +171,9 @@ void rescoreIncidents(const IncidentModel &model, const ArticleEvidence &article
         if (incidents[i].source == ProposalSource::Rules || p >= model.dropBelow()) {
             kept.append(incidents[i]);
             kept.last().confidence = p;
+            for (IncidentField &field : kept.last().fields) {
+                field.confidence = model.fieldCalibration().probability(field.name, field.confidence);
+            }
         }
     }
     for (int i = 0; i < kept.size(); ++i) {

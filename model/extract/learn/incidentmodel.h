@@ -1,5 +1,6 @@
 #pragma once
 
+#include "extract/learn/fieldcalibration.h"
 #include "extract/learn/incidentfeatures.h"
 
 #include <QByteArray>
@@ -19,7 +20,8 @@ inline namespace Extract {
  * (resources/model/incidents.model); its header says what it was trained on.
  * The text format is one "key value" a line: `# ` lines are the header,
  * `bias`, `platt A B` (p = 1 / (1 + exp(-(A·d + B))) of the decision value d),
- * `drop_below P`, then one `w NAME WEIGHT` per feature, names sorted.
+ * `drop_below P`, then one `w NAME WEIGHT` per feature, names sorted, then one
+ * `field NAME FROM:P ...` per calibrated field (fieldcalibration.h), names sorted.
  */
 class IncidentModel
 {
@@ -48,6 +50,8 @@ public:
     double calibrationSlope() const { return m_plattA; }
     double calibrationOffset() const { return m_plattB; }
     double dropBelow() const { return m_dropBelow; }
+    const FieldCalibration &fieldCalibration() const { return m_fields; }
+    void setFieldCalibration(const FieldCalibration &fields) { m_fields = fields; }
     void setDropBelow(double p) { m_dropBelow = p; }
     QStringList header() const { return m_header; }
     void setHeader(const QStringList &lines) { m_header = lines; }
@@ -58,6 +62,7 @@ private:
     double m_plattA = 1.0;
     double m_plattB = 0.0;
     double m_dropBelow = 0.0;
+    FieldCalibration m_fields;
     QStringList m_header;
 };
 
@@ -68,7 +73,8 @@ double logistic(double x);
 // proposals all stay (one the model doubts shows at a low confidence, for the
 // analyst to look at); a mentioned victim (ProposalSource::Mention) stays only
 // at or above the model's threshold. The order is kept and the first is the
-// article's primary. A null model changes nothing.
+// article's primary. Each field the rules filled gets the calibrated
+// probability of being right (fieldcalibration.h). A null model changes nothing.
 void rescoreIncidents(const IncidentModel &model, const ArticleEvidence &article,
                       QVector<ProposedIncident> &incidents);
 

@@ -141,6 +141,30 @@ QVector<TrainingExample> trainingExamples(const QVector<LabelledArticle> &articl
     return examples;
 }
 
+QVector<FieldOutcome> fieldOutcomes(const QVector<LabelledArticle> &articles, const QVector<int> &which)
+{
+    QVector<FieldOutcome> outcomes;
+    for (const int i : which) {
+        outcomes += fieldOutcomes(articles[i].gold, articles[i].incidents);
+    }
+    return outcomes;
+}
+
+IncidentModel trainModel(const QVector<LabelledArticle> &articles, const QVector<int> &which,
+                         const TrainingOptions &options)
+{
+    IncidentModel model = trainIncidentModel(trainingExamples(articles, which), options);
+    const QVector<FieldOutcome> fields = fieldOutcomes(articles, which);
+    model.setFieldCalibration(FieldCalibration::fit(fields));
+    QStringList header = model.header();
+    header.append(QStringLiteral("Field confidences: isotonic in the rules' confidence, per field, from %1 judged "
+                                 "fields of the proposals the gold codes (at least %2 per field).")
+                      .arg(fields.size())
+                      .arg(FieldCalibration::MinimumExamples));
+    model.setHeader(header);
+    return model;
+}
+
 QVector<ProposedIncident> applyModel(const IncidentModel &model, const LabelledArticle &article)
 {
     QVector<ProposedIncident> incidents = article.incidents;
@@ -181,7 +205,7 @@ CrossValidation crossValidate(const QVector<LabelledArticle> &articles, const QV
                 train.append(i);
             }
         }
-        const IncidentModel model = trainIncidentModel(trainingExamples(articles, train), options);
+        const IncidentModel model = trainModel(articles, train, options);
         thresholds.append(model.dropBelow());
         for (int i = 0; i < articles.size(); ++i) {
             if (folds[i] == k) {

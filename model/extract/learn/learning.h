@@ -41,6 +41,15 @@ QVector<LabelledArticle> labelArticles(const QVector<GoldSet> &sets, QStringList
 // The training examples of the given articles (indices into articles).
 QVector<TrainingExample> trainingExamples(const QVector<LabelledArticle> &articles, const QVector<int> &which);
 
+// The fields of the given articles' proposals that the gold judges, with the
+// rules' confidence: what the fields' calibration learns from.
+QVector<FieldOutcome> fieldOutcomes(const QVector<LabelledArticle> &articles, const QVector<int> &which);
+
+// The model of the given articles: the incident model of their training
+// examples (trainIncidentModel()) and the calibration of their fields.
+IncidentModel trainModel(const QVector<LabelledArticle> &articles, const QVector<int> &which,
+                         const TrainingOptions &options = {});
+
 // The proposals of an article as the model rescores them.
 QVector<ProposedIncident> applyModel(const IncidentModel &model, const LabelledArticle &article);
 
