@@ -100,10 +100,21 @@ QWidget *FieldDelegate::createEditor(QWidget *parent, const QStyleOptionViewItem
     return editor;
 }
 
+QString FieldDelegate::shownValue(const QModelIndex &index)
+{
+    return index.data(FieldNeedsLookRole).toBool() ? QString() : index.data(Qt::EditRole).toString();
+}
+
 void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) const
 {
-    const QString value = index.data(Qt::EditRole).toString();
+    // A suggestion that needs a look is not filled in: the editor starts empty
+    // and says what was suggested, so that the analyst reads it before it counts.
+    const bool look = index.data(FieldNeedsLookRole).toBool();
+    const QString value = shownValue(index);
+    const QString hint = look ? tr("Needs a look: %1").arg(index.data(Qt::DisplayRole).toString()) : QString();
+    editor->setToolTip(hint);
     if (auto *combo = qobject_cast<QComboBox *>(editor)) {
+        combo->setPlaceholderText(hint);
         if (combo->count() == 0 || combo->isEditable()) {
             fillCombo(combo, index);
         }
@@ -113,7 +124,7 @@ void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) con
             combo->addItem(value, value);
             row = combo->count() - 1;
         }
-        combo->setCurrentIndex(row);
+        combo->setCurrentIndex(look ? -1 : row);
         if (combo->isEditable()) {
             combo->setEditText(value);
         }
@@ -124,6 +135,7 @@ void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) con
     } else if (auto *date = qobject_cast<PartialDateEdit *>(editor)) {
         date->setIsoDate(value);
     } else if (auto *line = qobject_cast<QLineEdit *>(editor)) {
+        line->setPlaceholderText(hint);
         if (line->text() != value) {
             line->setText(value);
             line->setCursorPosition(0);
@@ -133,7 +145,7 @@ void FieldDelegate::setEditorData(QWidget *editor, const QModelIndex &index) con
 
 void FieldDelegate::setModelData(QWidget *editor, QAbstractItemModel *model, const QModelIndex &index) const
 {
-    if (!showsValue(editor, index.data(Qt::EditRole).toString())) {
+    if (!showsValue(editor, shownValue(index))) {
         model->setData(index, editorValue(editor), Qt::EditRole);
     }
 }

@@ -29,6 +29,9 @@ public:
     static QString editorValue(const QWidget *editor);
     // Whether the editor still shows the stored value (codes of a multi-choice in any order).
     static bool showsValue(const QWidget *editor, const QString &stored);
+    // The value an editor is filled in with: the stored one, or nothing for a
+    // suggestion that needs a look (FieldNeedsLookRole).
+    static QString shownValue(const QModelIndex &index);
 };
 
 } // namespace Rasid

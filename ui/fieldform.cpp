@@ -156,8 +156,22 @@ void FieldForm::refreshRow(int r)
     row.label->setToolTip(originTip);
     // A corrected value is the analyst's own: it has no extraction confidence.
     const bool extracted = !origin.isEmpty() && origin != u"corrected";
-    row.confidence->setText(extracted ? QLocale().toString(confidence * 100, 'f', 0) + u'%' : QString());
+    const QString percent = QLocale().toString(confidence * 100, 'f', 0) + u'%';
+    row.confidence->setText(extracted ? percent : QString());
     row.confidence->setToolTip(extracted ? tr("Extraction confidence") : QString());
+    const bool look = value.data(FieldNeedsLookRole).toBool();
+    row.confidence->setProperty("needsLook", look);
+    if (look) {
+        QPalette palette;
+        palette.setColor(QPalette::WindowText, QColor(0xb3, 0x5c, 0x00));
+        row.confidence->setPalette(palette);
+        row.confidence->setToolTip(tr("Suggested «%1» at %2, below the %3 you set: not filled in. "
+                                      "Confirm to accept it, or type the right value.")
+                                       .arg(value.data(Qt::DisplayRole).toString(), percent,
+                                            QLocale().toString(m_model->lookBelow() * 100, 'f', 0) + u'%'));
+    } else {
+        row.confidence->setPalette(QPalette());
+    }
     row.evidence->setEnabled(!spans.isEmpty());
     const QString evidence = m_model->index(r, FieldEvidenceColumn).data().toString();
     row.evidence->setToolTip(spans.isEmpty() ? tr("No evidence in the article")
@@ -223,8 +237,8 @@ bool FieldForm::isDirty(int row) const
     if (!m_model || row < 0 || row >= m_rows.size()) {
         return false;
     }
-    const QString stored = m_model->index(row, FieldValueColumn).data(Qt::EditRole).toString();
-    return !FieldDelegate::showsValue(m_rows.at(row).editor, stored);
+    return !FieldDelegate::showsValue(m_rows.at(row).editor,
+                                      FieldDelegate::shownValue(m_model->index(row, FieldValueColumn)));
 }
 
 bool FieldForm::commitCurrent()
@@ -269,7 +283,15 @@ void FieldForm::commitEditor(QWidget *editor)
     if (m_refreshing || !m_model || row < 0 || !isDirty(row)) {
         return;
     }
-    m_delegate->setModelData(editor, m_model, m_model->index(row, FieldValueColumn));
+    const QModelIndex value = m_model->index(row, FieldValueColumn);
+    // Choosing or typing the very suggestion of a field that needed a look
+    // accepts it, as confirming does.
+    if (value.data(FieldNeedsLookRole).toBool()
+        && FieldDelegate::showsValue(editor, value.data(Qt::EditRole).toString())) {
+        m_model->confirmField(row);
+        return;
+    }
+    m_delegate->setModelData(editor, m_model, value);
     // A refused value (the model could not normalise it) is put back as stored.
     if (isDirty(row)) {
         refreshRow(row);

@@ -24,6 +24,8 @@
 #include "store/undocommands.h"
 #include "workspacesession.h"
 
+#include <algorithm>
+
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
@@ -202,6 +204,7 @@ void MainWindow::loadPreferences()
     preferences.articleFont = font;
     preferences.style.loadColors(settings);
     preferences.language = Settings::InterfaceLanguage.value(settings);
+    preferences.lookBelowPercent = std::clamp(Settings::LookBelowPercent.value(settings), 0, 100);
     m_actions->applyOverrides(Settings::Shortcuts.value(settings));
     for (const QString &id : m_actions->ids()) {
         preferences.shortcuts.insert(id, m_actions->shortcut(id));
@@ -231,6 +234,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     m_pane->legend()->setEntityStyle(style);
     if (m_session) {
         m_session->store()->setAnalyst(preferences.analyst);
+        m_session->fields()->setLookBelow(preferences.lookBelowPercent / 100.0);
     }
 
     QSettings settings;
@@ -238,6 +242,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     Settings::FontFamily.setValue(settings, preferences.articleFont.families().value(0));
     Settings::FontSize.setValue(settings, qRound(preferences.articleFont.pointSizeF()));
     Settings::InterfaceLanguage.setValue(settings, preferences.language);
+    Settings::LookBelowPercent.setValue(settings, preferences.lookBelowPercent);
     preferences.style.saveColors(settings);
     Settings::Shortcuts.setValue(settings, m_actions->overrides());
 }

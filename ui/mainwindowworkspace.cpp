@@ -156,6 +156,7 @@ void MainWindow::connectSession()
     m_list->setModel(s->articles());
     m_list->setCountries({});
     updateCountries();
+    s->fields()->setLookBelow(m_preferences.lookBelowPercent / 100.0);
     m_incidents->setModels(s->incidents(), s->fields());
 
     QUndoStack *stack = s->undoStack();

@@ -14,6 +14,7 @@ const Setting<int> FontSize{u"view/fontSize"_s, 14};
 const Setting<QString> InterfaceLanguage{u"ui/language"_s, QString()};
 const Setting<QStringList> RecentWorkspaces{u"workspaces/recent"_s, QStringList()};
 const Setting<QString> LastWorkspace{u"workspaces/last"_s, QString()};
+const Setting<int> LookBelowPercent{u"review/lookBelowPercent"_s, 50};
 const Setting<QByteArray> WindowGeometry{u"window/geometry"_s, QByteArray()};
 const Setting<QByteArray> WindowState{u"window/state"_s, QByteArray()};
 const Setting<QVariantMap> Shortcuts{u"shortcuts/chosen"_s, QVariantMap()};

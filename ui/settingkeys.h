@@ -58,6 +58,9 @@ extern const Setting<int> FontSize;              // points
 extern const Setting<QString> InterfaceLanguage; // "ar", "en"; empty: the system's
 extern const Setting<QStringList> RecentWorkspaces; // most recent first
 extern const Setting<QString> LastWorkspace;     // reopened at start
+// Suggested fields below this calibrated probability, in percent, are shown
+// as needing a look rather than filled in (0: all filled in).
+extern const Setting<int> LookBelowPercent;
 extern const Setting<QByteArray> WindowGeometry; // QWidget::saveGeometry()
 extern const Setting<QByteArray> WindowState;    // QMainWindow::saveState()
 // Action name -> key sequence (QKeySequence::PortableText) the analyst chose;

@@ -10,6 +10,7 @@
 #include <QFormLayout>
 #include <QGridLayout>
 #include <QLabel>
+#include <QSpinBox>
 #include <QLineEdit>
 #include <QPainter>
 #include <QPushButton>
@@ -93,6 +94,25 @@ SettingsDialog::SettingsDialog(const Preferences &preferences, const ActionRegis
     articleLayout->addStretch();
     tabs->addTab(article, tr("Article"));
 
+    // Suggestions: which ones are filled in.
+    auto *suggestions = new QWidget(tabs);
+    auto *suggestionsForm = new QFormLayout(suggestions);
+    m_lookBelow = new QSpinBox(suggestions);
+    m_lookBelow->setObjectName(u"lookBelow"_s);
+    m_lookBelow->setRange(0, 100);
+    m_lookBelow->setSingleStep(5);
+    m_lookBelow->setSuffix(QLocale().percent());
+    m_lookBelow->setSpecialValueText(tr("Fill in every suggestion"));
+    m_lookBelow->setValue(preferences.lookBelowPercent);
+    auto *lookNote = new QLabel(tr("A suggested field whose confidence is below this is not filled in: the form "
+                                   "shows it as needing a look, and Confirm accepts it. Confidences are "
+                                   "calibrated: of the fields shown at 80%, about 80% are right."),
+                                suggestions);
+    lookNote->setWordWrap(true);
+    suggestionsForm->addRow(tr("Fields need a &look below:"), m_lookBelow);
+    suggestionsForm->addRow(QString(), lookNote);
+    tabs->addTab(suggestions, tr("Suggestions"));
+
     // Shortcuts.
     m_shortcuts = new ShortcutEditor(registry, tabs);
     auto *resetShortcuts = new QPushButton(tr("Default shortcuts"), m_shortcuts);
@@ -124,6 +144,7 @@ Preferences SettingsDialog::preferences() const
     result.articleFont = font;
     result.language = m_language->currentData().toString();
     result.shortcuts = m_shortcuts->shortcuts();
+    result.lookBelowPercent = m_lookBelow->value();
     return result;
 }
 

@@ -12,6 +12,7 @@ class QComboBox;
 class QDoubleSpinBox;
 class QFontComboBox;
 class QLineEdit;
+class QSpinBox;
 class QPushButton;
 
 namespace Rasid {
@@ -30,6 +31,7 @@ struct Preferences
     EntityStyle style;
     QString language; // "" follows the system, "en", "ar"
     QHash<QString, QKeySequence> shortcuts;
+    int lookBelowPercent = 50; // suggestions below it need a look (0: none)
 };
 
 /*
@@ -46,6 +48,7 @@ public:
     Preferences preferences() const;
     ShortcutEditor *shortcutEditor() const { return m_shortcuts; }
     QLineEdit *analystEdit() const { return m_analyst; }
+    QSpinBox *lookBelowEdit() const { return m_lookBelow; }
 
     // The interface languages Rasid ships, as (code, name in that language).
     static QList<QPair<QString, QString>> languages();
@@ -60,6 +63,7 @@ private:
     QFontComboBox *m_fontFamily = nullptr;
     QDoubleSpinBox *m_fontSize = nullptr;
     QComboBox *m_language = nullptr;
+    QSpinBox *m_lookBelow = nullptr;
     QMap<EntityType, QPushButton *> m_colorButtons;
     ShortcutEditor *m_shortcuts = nullptr;
 };

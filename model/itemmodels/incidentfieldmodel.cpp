@@ -114,6 +114,8 @@ QVariant IncidentFieldModel::data(const QModelIndex &index, int role) const
         return field.origin;
     case FieldConfidenceRole:
         return field.confidence;
+    case FieldNeedsLookRole:
+        return needsLook(index.row());
     case EvidenceSpansRole: {
         QVariantList spans;
         for (const EvidenceSpan &span : field.evidence) {
@@ -267,6 +269,26 @@ bool IncidentFieldModel::confirmField(int row)
         return false;
     }
     return push(new ConfirmField(m_store, m_incidentId, m_fields.at(row).name));
+}
+
+void IncidentFieldModel::setLookBelow(double probability)
+{
+    if (probability == m_lookBelow) {
+        return;
+    }
+    m_lookBelow = probability;
+    if (!m_fields.isEmpty()) {
+        emit dataChanged(index(0, 0), index(rowCount() - 1, FieldColumnCount - 1));
+    }
+}
+
+bool IncidentFieldModel::needsLook(int row) const
+{
+    if (row < 0 || row >= m_fields.size()) {
+        return false;
+    }
+    const FieldRecord &field = m_fields.at(row);
+    return field.origin == u"suggested" && !field.value.isEmpty() && field.confidence < m_lookBelow;
 }
 
 bool IncidentFieldModel::push(QUndoCommand *command)

@@ -50,6 +50,13 @@ public:
     bool assignSpan(const QString &name, const QString &value, const QVector<EvidenceSpan> &evidence);
     bool confirmField(int row);
 
+    // Suggestions whose confidence is below this probability need a look
+    // (FieldNeedsLookRole): a form shows them without filling them in. 0, the
+    // default, shows every suggestion filled in.
+    void setLookBelow(double probability);
+    double lookBelow() const { return m_lookBelow; }
+    bool needsLook(int row) const;
+
 private:
     bool push(QUndoCommand *command);
     void onFieldChanged(qint64 incidentId, const QString &name);
@@ -61,6 +68,7 @@ private:
     qint64 m_incidentId = 0;
     qint64 m_articleId = 0;
     QString m_articleText; // the incident's article, for evidence snippets
+    double m_lookBelow = 0.0;
     QVector<FieldRecord> m_fields; // one per incidentFieldNames(), origin empty when not stored
     mutable QHash<QString, QVariant> m_icons;
 };

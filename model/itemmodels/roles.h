@@ -37,6 +37,7 @@ enum ItemRole {
     EvidenceSpansRole,      // QVariantList of QPoint(start, end)
     AllowedValuesRole,      // QStringList of the enumeration codes a combo offers ("" first = empty)
     AllowedValueLabelsRole, // QStringList of their localised labels, same order
+    FieldNeedsLookRole,     // bool: a suggestion below the analyst's threshold, not shown as filled in
 
     // EntityModel (any column of an entity's row)
     EntityIdRole,     // qint64

@@ -527,12 +527,20 @@
 <context>
     <name>Rasid::FieldDelegate</name>
     <message>
+        <source>Needs a look: %1</source>
+        <translation>يحتاج إلى نظرة: %1</translation>
+    </message>
+    <message>
         <source>(empty)</source>
         <translation>(فارغ)</translation>
     </message>
 </context>
 <context>
     <name>Rasid::FieldForm</name>
+    <message>
+        <source>Suggested «%1» at %2, below the %3 you set: not filled in. Confirm to accept it, or type the right value.</source>
+        <translation>اقتُرح «%1» بثقة %2، دون الحد الذي حددته (%3): لم يُملأ. أكّده لقبوله، أو اكتب القيمة الصحيحة.</translation>
+    </message>
     <message>
         <source>Not set</source>
         <translation>غير محدد</translation>
@@ -1330,6 +1338,22 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
 </context>
 <context>
     <name>Rasid::SettingsDialog</name>
+    <message>
+        <source>Fill in every suggestion</source>
+        <translation>املأ كل الاقتراحات</translation>
+    </message>
+    <message>
+        <source>A suggested field whose confidence is below this is not filled in: the form shows it as needing a look, and Confirm accepts it. Confidences are calibrated: of the fields shown at 80%, about 80% are right.</source>
+        <translation>الحقل المقترح الذي تقل ثقته عن هذا الحد لا يُملأ: يعرضه النموذج على أنه يحتاج إلى نظرة، والتأكيد يقبله. الثقة معايَرة: من الحقول المعروضة بثقة 80٪ يصح نحو 80٪.</translation>
+    </message>
+    <message>
+        <source>Fields need a &amp;look below:</source>
+        <translation>تحتاج الحقول إلى &amp;نظرة دون:</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
     <message>
         <source>Settings</source>
         <translation>الإعدادات</translation>

@@ -110,6 +110,9 @@ private slots:
     void storeChangesBecomeDataChangedForExactRows();
     void assigningASpanRecordsEvidence();
     void deletedIncidentEmptiesTheFieldModel();
+    void lowSuggestionsNeedALook_data();
+    void lowSuggestionsNeedALook();
+    void changingTheLookThresholdRepaintsEveryRow();
 };
 
 void IncidentModelsTest::initTestCase()
@@ -510,6 +513,61 @@ void IncidentModelsTest::deletedIncidentEmptiesTheFieldModel()
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.incidentId(), 0);
     QVERIFY(!model.setData(model.index(0, FieldValueColumn), u"x"_s));
+}
+
+void IncidentModelsTest::lowSuggestionsNeedALook_data()
+{
+    QTest::addColumn<double>("threshold");
+    QTest::addColumn<QString>("field");
+    QTest::addColumn<bool>("confirmFirst");
+    QTest::addColumn<bool>("needsLook");
+
+    // The first incident: victim 0.7, country 0.9, attack type 0.6, data types 0.4.
+    QTest::newRow("off by default") << 0.0 << u"data_types"_s << false << false;
+    QTest::newRow("below the threshold") << 0.5 << u"data_types"_s << false << true;
+    QTest::newRow("above it") << 0.5 << u"victim_country"_s << false << false;
+    QTest::newRow("at it is not below") << 0.6 << u"attack_type"_s << false << false;
+    QTest::newRow("an empty field has nothing to look at") << 0.95 << u"actor"_s << false << false;
+    QTest::newRow("a confirmed field is the analyst's") << 0.95 << u"victim"_s << true << false;
+}
+
+void IncidentModelsTest::lowSuggestionsNeedALook()
+{
+    QFETCH(double, threshold);
+    QFETCH(QString, field);
+    QFETCH(bool, confirmFirst);
+    QFETCH(bool, needsLook);
+
+    Fixture f;
+    QVERIFY(f.open());
+    IncidentFieldModel model(f.store.get(), nullptr);
+    model.setIncident(f.first);
+    model.setLookBelow(threshold);
+    const int row = model.rowForField(field);
+    QVERIFY(row >= 0);
+    if (confirmFirst) {
+        QVERIFY(model.confirmField(row));
+    }
+    QCOMPARE(model.index(row, FieldValueColumn).data(FieldNeedsLookRole).toBool(), needsLook);
+    QCOMPARE(model.needsLook(row), needsLook);
+    // The value itself is unchanged: only how a form shows it.
+    QCOMPARE(model.index(row, FieldValueColumn).data(Qt::EditRole).toString().isEmpty(), field == u"actor"_s);
+}
+
+void IncidentModelsTest::changingTheLookThresholdRepaintsEveryRow()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    IncidentFieldModel model(f.store.get(), nullptr);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setIncident(f.first);
+    QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
+    model.setLookBelow(0.5);
+    QCOMPARE(changed.size(), 1);
+    QCOMPARE(changed.first().at(0).toModelIndex(), model.index(0, 0));
+    QCOMPARE(changed.first().at(1).toModelIndex(), model.index(model.rowCount() - 1, FieldColumnCount - 1));
+    model.setLookBelow(0.5); // the same: nothing to repaint
+    QCOMPARE(changed.size(), 1);
 }
 
 QTEST_GUILESS_MAIN(IncidentModelsTest)

@@ -38,6 +38,7 @@ void SettingKeysTest::unsetKeysGiveTheirDefaults()
     QCOMPARE(Settings::FontFamily.value(settings), u"Noto Naskh Arabic"_s);
     QCOMPARE(Settings::FontSize.value(settings), 14);
     QCOMPARE(Settings::InterfaceLanguage.value(settings), QString());
+    QCOMPARE(Settings::LookBelowPercent.value(settings), 50);
     QVERIFY(Settings::RecentWorkspaces.value(settings).isEmpty());
     QVERIFY(Settings::WindowGeometry.value(settings).isEmpty());
     QVERIFY(Settings::splitterSizes(u"main"_s).value(settings).isEmpty());

@@ -16,6 +16,7 @@
 #include "mainwindow.h"
 #include "noteedit.h"
 #include "settingkeys.h"
+#include "settingsdialog.h"
 #include "shortcuteditor.h"
 #include "store/incidentwriter.h"
 #include "store/reviewstore.h"
@@ -40,6 +41,7 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QSplitter>
 #include <QSqlQuery>
 #include <QStandardPaths>
@@ -124,6 +126,7 @@ private slots:
     void bulkActionsOnSelectedArticles();
     void reopensOnTheLastArticle();
     void jsonLinesCarryNotesAndFieldOrigins();
+    void lowSuggestionsAreNotFilledIn();
 
 private:
     bool openSampleFolder();
@@ -667,6 +670,67 @@ void WorkbenchTest::jsonLinesCarryNotesAndFieldOrigins()
         }
     }
     QVERIFY(seen);
+}
+
+void WorkbenchTest::lowSuggestionsAreNotFilledIn()
+{
+    QVERIFY(openSampleFolder());
+    const qint64 incident = seedIncident(articleId(u"ui_breach.txt"_s));
+    QVERIFY(incident != 0);
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    IncidentFieldModel *fields = m_window->session()->fields();
+    QCOMPARE(fields->lookBelow(), 0.5); // the default
+    // The analyst wants to look at everything below 70%: the attack type
+    // (60%) and the actor (50%); victim (80%) and country (90%) stay filled in.
+    m_window->actions()->action(u"settings"_s)->trigger();
+    auto *dialog = m_window->findChild<SettingsDialog *>();
+    QVERIFY(dialog);
+    QCOMPARE(dialog->lookBelowEdit()->value(), 50);
+    dialog->lookBelowEdit()->setValue(70);
+    dialog->accept();
+    m_window->activateWindow();
+    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
+    QCOMPARE(Settings::LookBelowPercent.value(), 70);
+    QCOMPARE(fields->lookBelow(), 0.7);
+
+    FieldForm *form = m_window->incidentPanel()->form();
+    const int victim = fields->rowForField(u"victim"_s);
+    const int actor = fields->rowForField(u"actor"_s);
+    const int attack = fields->rowForField(u"attack_type"_s);
+    auto *actorEdit = qobject_cast<QLineEdit *>(form->editor(actor));
+    auto *attackBox = qobject_cast<QComboBox *>(form->editor(attack));
+    QVERIFY(actorEdit && attackBox);
+    QCOMPARE(qobject_cast<QLineEdit *>(form->editor(victim))->text(), u"شركة الاتصالات الوطنية"_s);
+    QCOMPARE(actorEdit->text(), QString());
+    QVERIFY2(actorEdit->placeholderText().contains(u"ميغا باس"_s), qPrintable(actorEdit->placeholderText()));
+    QCOMPARE(attackBox->currentIndex(), -1);
+    QVERIFY(!attackBox->placeholderText().isEmpty());
+
+    // Passing through the empty editor writes nothing: the suggestion stays.
+    form->setCurrentRow(actor);
+    QTRY_VERIFY(actorEdit->hasFocus());
+    form->setCurrentRow(victim);
+    QCOMPARE(storedField(workspacePath(), incident, u"actor"_s)->origin, u"suggested"_s);
+    QCOMPARE(storedField(workspacePath(), incident, u"actor"_s)->value, u"ميغا باس"_s);
+
+    // Confirm accepts the suggestion it showed, which is then filled in.
+    form->setCurrentRow(actor);
+    QTRY_VERIFY(actorEdit->hasFocus());
+    m_window->actions()->action(u"confirmField"_s)->trigger();
+    QCOMPARE(storedField(workspacePath(), incident, u"actor"_s)->origin, u"confirmed"_s);
+    QCOMPARE(storedField(workspacePath(), incident, u"actor"_s)->value, u"ميغا باس"_s);
+    QCOMPARE(actorEdit->text(), u"ميغا باس"_s);
+
+    // Choosing the suggested attack type in the list accepts it too.
+    const int suggested = attackBox->findData(u"data_breach"_s);
+    QVERIFY(suggested >= 0);
+    attackBox->setCurrentIndex(suggested);
+    emit attackBox->activated(suggested);
+    QCOMPARE(storedField(workspacePath(), incident, u"attack_type"_s)->origin, u"confirmed"_s);
+
+    // Off: every suggestion filled in.
+    fields->setLookBelow(0.0);
+    QCOMPARE(form->editor(victim)->toolTip(), QString());
 }
 
 QTEST_MAIN(WorkbenchTest)
