@@ -1,6 +1,7 @@
 #include "extract/recognizer.h"
 
 #include "extract/latinnames.h"
+#include "extract/transliteration.h"
 
 #include "extract/recognizer_p.h"
 
@@ -139,6 +140,7 @@ EntityList Recognizer::recognize(QStringView text, const FoldedText &folded, Cue
     pass.run();
     EntityList entities = pass.entities();
     entities += latinNames(text, entities);
+    entities += transliteratedTwins(text, entities);
     if (cues) {
         *cues = pass.cues();
     }

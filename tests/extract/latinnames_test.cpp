@@ -1,4 +1,5 @@
 #include "extract/latinnames.h"
+#include "extract/transliteration.h"
 
 #include <QTest>
 
@@ -12,6 +13,10 @@ private slots:
     void findsNames_data();
     void findsNames();
     void leavesKnownEntitiesAlone();
+    void skeletonsOfTwins_data();
+    void skeletonsOfTwins();
+    void findsTransliteratedTwins_data();
+    void findsTransliteratedTwins();
 };
 
 void LatinNamesTest::findsNames_data()
@@ -64,6 +69,72 @@ void LatinNamesTest::leavesKnownEntitiesAlone()
     const EntityList found = latinNames(text, {actor, company});
     QCOMPARE(found.size(), 1);
     QCOMPARE(found.first().text, u"Helix Corp"_s);
+}
+
+void LatinNamesTest::skeletonsOfTwins_data()
+{
+    QTest::addColumn<QString>("latin");
+    QTest::addColumn<QString>("arabic");
+    QTest::addColumn<bool>("twins");
+
+    QTest::newRow("LinkedIn") << u"LinkedIn"_s << u"لينكيدن"_s << true;
+    QTest::newRow("Stuxnet, two words") << u"Stuxnet"_s << u"ستاكس نت"_s << true;
+    QTest::newRow("Flashback, sh") << u"Flashback"_s << u"فلاش باك"_s << true;
+    QTest::newRow("eHarmony") << u"eHarmony"_s << u"إي هارموني"_s << true;
+    QTest::newRow("harakat and tatweel") << u"LinkedIn"_s << u"لِينكـــيدِن"_s << true;
+    QTest::newRow("Facebook, ph-less f") << u"Facebook"_s << u"فيسبوك"_s << true;
+    QTest::newRow("a different name") << u"LinkedIn"_s << u"لانكستر"_s << false;
+    QTest::newRow("Google is not Yahoo") << u"Google"_s << u"ياهو"_s << false;
+}
+
+void LatinNamesTest::skeletonsOfTwins()
+{
+    QFETCH(QString, latin);
+    QFETCH(QString, arabic);
+    QFETCH(bool, twins);
+    QCOMPARE(latinSkeleton(latin) == arabicSkeleton(QString(arabic).remove(u' ')), twins);
+}
+
+void LatinNamesTest::findsTransliteratedTwins_data()
+{
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QString>("latin");
+    QTest::addColumn<QStringList>("twins"); // the texts of the twins found, in order
+
+    QTest::newRow("with a clitic and diacritics")
+        << u"أعلنت LinkedIn تسريب كلمات المرور، وقالت إن مستخدمي ولِينكيدِن 🔒 تلقوا رسائل."_s << u"LinkedIn"_s
+        << QStringList{u"لِينكيدِن"_s};
+    QTest::newRow("two words, twice") << u"اكتشف الباحثون Stuxnet عام 2010، وقالوا إن ستاكس نت أصاب أجهزة ستاكس نت."_s
+                                      << u"Stuxnet"_s << QStringList{u"ستاكس نت"_s, u"ستاكس نت"_s};
+    QTest::newRow("no twin in the text") << u"أعلنت LinkedIn تسريب كلمات المرور."_s << u"LinkedIn"_s << QStringList{};
+    QTest::newRow("a short name matches nothing by chance") << u"قال IBM إن الباحث أبلغ الإدارة."_s << u"IBM"_s
+                                                            << QStringList{};
+}
+
+void LatinNamesTest::findsTransliteratedTwins()
+{
+    QFETCH(QString, text);
+    QFETCH(QString, latin);
+    QFETCH(QStringList, twins);
+
+    Entity known;
+    known.type = EntityType::Organization;
+    known.start = int(text.indexOf(latin));
+    known.end = known.start + int(latin.size());
+    known.text = latin;
+    known.value = u"technology"_s;
+    known.confidence = 0.5;
+    const EntityList found = transliteratedTwins(text, {known});
+    QStringList texts;
+    for (const Entity &e : found) {
+        texts.append(e.text);
+        QCOMPARE(text.mid(e.start, e.end - e.start), e.text); // exact UTF-16 spans
+        QCOMPARE(e.type, EntityType::Organization);
+        QCOMPARE(e.value, u"technology"_s);
+        QCOMPARE(e.attribute(u"twin"), latin);
+        QCOMPARE(e.confidence, 0.4);
+    }
+    QCOMPARE(texts, twins);
 }
 
 QTEST_GUILESS_MAIN(LatinNamesTest)
