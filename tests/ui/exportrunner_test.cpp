@@ -164,9 +164,16 @@ void ExportRunnerTest::cancelStopsTheExportAndLeavesNoFile()
     QVERIFY(progress->value() < progress->maximum());
     QVERIFY(progressed.size() >= 1);
     QVERIFY(progress->labelText().contains(QLocale().toString(2 * kArticles)));
+    // The event loop ran all along: the heartbeat ticked, and an event posted
+    // now is handled while the export still runs. (No rate is asserted: on a
+    // loaded machine the GUI thread may get little CPU, but it is never blocked.)
     const qint64 elapsed = clock.elapsed();
-    // The event loop ran all along: a tick per 10 ms when idle, never blocked by the export.
-    QVERIFY2(ticks >= elapsed / 100, qPrintable(u"%1 ticks in %2 ms"_s.arg(ticks).arg(elapsed)));
+    QVERIFY2(ticks >= 2, qPrintable(u"%1 ticks in %2 ms"_s.arg(ticks).arg(elapsed)));
+    bool posted = false;
+    QTimer::singleShot(0, this, [&posted] { posted = true; });
+    QTRY_VERIFY_WITH_TIMEOUT(posted, 5000);
+    QVERIFY(finished.isEmpty());
+    qInfo("%d heartbeat ticks of 10 ms in the %lld ms before Cancel", ticks, elapsed);
 
     auto *cancel = progress->findChild<QPushButton *>();
     QVERIFY(cancel);
