@@ -30,7 +30,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMenu>
@@ -43,7 +42,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
