@@ -21,6 +21,7 @@
 
 #include <csignal>
 #include <cstdio>
+#include <unistd.h>
 
 using namespace Qt::StringLiterals;
 
@@ -322,10 +323,23 @@ int runExport(QCommandLineParser &parser, const QStringList &arguments)
         return SomeInputFailed;
     }
     const QString outPath = parser.value(u"out"_s);
+    // On a terminal, how far the export has come, on one line that it rewrites.
+    const bool terminal = isatty(fileno(stderr)) != 0;
+    if (terminal) {
+        options.progress.every = 2000;
+        options.progress.report = [](qint64 done, qint64 total) {
+            err() << u"\rexport: %1/%2 incidents"_s.arg(done).arg(total);
+            err().flush();
+            return true;
+        };
+    }
     QString error;
     int rows = 0;
     const bool ok = writeExport(*spec, workspace, outPath, !spec->writesFolder || parser.isSet(u"single-file"_s),
                                 options, &error, &rows);
+    if (terminal) {
+        err() << u'\n';
+    }
     if (!ok) {
         err() << kProgram << u": export to "_s << outPath << u" failed: "_s << error << u'\n';
         return SomeInputFailed;

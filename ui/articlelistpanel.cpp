@@ -13,6 +13,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QLocale>
+#include <QStyle>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -116,7 +117,7 @@ void ArticleListPanel::setModel(ArticleListModel *model)
         }
         header->resizeSection(ArticleStateColumn, stateWidth + 16 + 3 * metrics.averageCharWidth());
         header->resizeSection(ArticleOutletColumn, 90);
-        header->resizeSection(ArticleDateColumn, metrics.horizontalAdvance(u"2024-09-30"_s) + 12);
+        header->resizeSection(ArticleDateColumn, dateColumnWidth());
         header->resizeSection(ArticleCountryColumn, 50);
         header->resizeSection(ArticleAttackColumn, 90);
         header->resizeSection(ArticleIncidentsColumn,
@@ -158,6 +159,23 @@ void ArticleListPanel::setModel(ArticleListModel *model)
 int ArticleListPanel::minimumTitleWidth() const
 {
     return std::max(12 * m_table->fontMetrics().averageCharWidth(), m_table->viewport()->width() * 2 / 5);
+}
+
+int ArticleListPanel::dateColumnWidth() const
+{
+    // The widest ISO date (yyyy-MM-dd) in the view's font, whatever its digits'
+    // widths, with the cell's margins on both sides as the style draws them;
+    // never narrower than the header with its sort arrow.
+    const QFontMetrics metrics = m_table->fontMetrics();
+    int digit = 0;
+    for (char16_t d = u'0'; d <= u'9'; ++d) {
+        digit = std::max(digit, metrics.horizontalAdvance(QChar(d)));
+    }
+    const int text = std::max(8 * digit + 2 * metrics.horizontalAdvance(u'-'),
+                              metrics.boundingRect(u"0000-00-00"_s).width());
+    const int margin = m_table->style()->pixelMetric(QStyle::PM_FocusFrameHMargin, nullptr, m_table) + 1;
+    const int cell = text + 2 * margin + metrics.averageCharWidth();
+    return std::max(cell, m_table->horizontalHeader()->sectionSizeHint(ArticleDateColumn));
 }
 
 void ArticleListPanel::fitTitleColumn()
@@ -358,6 +376,11 @@ void ArticleListPanel::changeEvent(QEvent *event)
     QWidget::changeEvent(event);
     if (event->type() == QEvent::LanguageChange) {
         retranslate();
+    }
+    // A new font (the application's, or another size) re-measures the date.
+    if (event->type() == QEvent::FontChange && m_model) {
+        m_table->horizontalHeader()->resizeSection(ArticleDateColumn, dateColumnWidth());
+        fitTitleColumn();
     }
 }
 

@@ -71,6 +71,7 @@ private:
     void scheduleFilter();
     void updateCounts();
     void fitTitleColumn();
+    int dateColumnWidth() const; // an ISO date fits whole
 
     QPointer<ArticleListModel> m_model;
     IconProxyModel *m_proxy = nullptr;

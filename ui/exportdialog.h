@@ -12,7 +12,8 @@ class QLineEdit;
 namespace Rasid {
 
 /*
- * Asks how to export the incidents: format (CSV, JSON lines, XLSX, VERIS),
+ * Asks how to export the incidents: format (CSV, JSON lines, XLSX, VERIS,
+ * STIX, MISP),
  * which incidents (by review status), a byte order mark for CSV files that
  * Excel should open as UTF-8, and where to write. The output name follows the
  * format's extension as it changes.

@@ -32,7 +32,6 @@
 #include <QDir>
 #include <QDragEnterEvent>
 #include <QFileInfo>
-#include <QFutureWatcher>
 #include <QLabel>
 #include <QLoggingCategory>
 #include <QMenu>
@@ -45,7 +44,6 @@
 #include <QToolButton>
 #include <QTreeView>
 #include <QUndoStack>
-#include <QtConcurrent>
 
 using namespace Qt::StringLiterals;
 
@@ -461,15 +459,17 @@ void MainWindow::exportIncidents()
         const ExportRequest request = dialog->request();
         const QString path = m_session->path();
         showMessage(tr("Exporting to %1…").arg(QDir::toNativeSeparators(request.outputPath)), 0);
-        // Its own read-only connection on a pool thread: the window stays responsive.
-        auto *watcher = new QFutureWatcher<ExportResult>(this);
-        connect(watcher, &QFutureWatcher<ExportResult>::finished, this, [this, watcher, request] {
-            const ExportResult result = watcher->result();
-            watcher->deleteLater();
+        // Its own read-only connection on a pool thread, with progress and
+        // Cancel: the window stays responsive.
+        auto *runner = new ExportRunner(path, request, this);
+        connect(runner, &ExportRunner::finished, this, [this, request](const ExportResult &result) {
             QString message;
             if (result.ok) {
                 message = tr("%n incident(s) exported to %1.", nullptr, result.rows)
                               .arg(QDir::toNativeSeparators(request.outputPath));
+                showMessage(message, 10000);
+            } else if (result.cancelled) {
+                message = result.error;
                 showMessage(message, 10000);
             } else {
                 message = tr("The export failed: %1").arg(result.error);
@@ -477,7 +477,7 @@ void MainWindow::exportIncidents()
             }
             emit exportFinished(result.ok, message);
         });
-        watcher->setFuture(QtConcurrent::run([path, request] { return Rasid::exportIncidents(path, request); }));
+        runner->start();
     });
     dialog->open();
 }

@@ -47,30 +47,41 @@ const ExportFormatSpec *exportFormatById(QStringView id)
 }
 
 bool writeExport(const ExportFormatSpec &format, const Workspace &workspace, const QString &path, bool singleFile,
-                 const ExportOptions &options, QString *error, int *rows, bool *notOpened)
+                 const ExportOptions &options, QString *error, int *rows, ExportStatus *status)
 {
-    if (notOpened) {
-        *notOpened = false;
+    const auto finish = [&](ExportStatus how) {
+        if (status) {
+            *status = how;
+        }
+        return how == ExportStatus::Written;
+    };
+    // The report is the caller's: remember that it asked to stop, so that the
+    // cancellation is told from a failure.
+    ExportOptions watched = options;
+    bool cancelled = false;
+    if (options.progress.report) {
+        watched.progress.report = [&](qint64 done, qint64 total) {
+            cancelled = !options.progress.report(done, total);
+            return !cancelled;
+        };
     }
     if (format.toPath) {
-        return format.toPath(workspace, path, singleFile, options, error, rows);
+        const bool ok = format.toPath(workspace, path, singleFile, watched, error, rows);
+        return finish(ok ? ExportStatus::Written : cancelled ? ExportStatus::Cancelled : ExportStatus::Failed);
     }
     QSaveFile file(path);
     if (!file.open(QIODevice::WriteOnly)) {
-        if (notOpened) {
-            *notOpened = true;
-        }
         *error = file.errorString();
-        return false;
+        return finish(ExportStatus::NotOpened);
     }
-    if (!format.toDevice(workspace, file, options, error, rows)) {
-        return false;
+    if (!format.toDevice(workspace, file, watched, error, rows)) {
+        return finish(cancelled ? ExportStatus::Cancelled : ExportStatus::Failed); // the QSaveFile drops its temporary file
     }
     if (!file.commit()) {
         *error = file.errorString();
-        return false;
+        return finish(ExportStatus::Failed);
     }
-    return true;
+    return finish(ExportStatus::Written);
 }
 
 } // namespace Export

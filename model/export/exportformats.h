@@ -39,13 +39,22 @@ const std::array<ExportFormatSpec, 6> &exportFormats();
 // The format of a command-line id, or nullptr.
 const ExportFormatSpec *exportFormatById(QStringView id);
 
+// How an export ended.
+enum class ExportStatus {
+    Written,
+    NotOpened, // the file could not be opened for writing (a caller may word that case itself)
+    Cancelled, // options.progress.report returned false
+    Failed,
+};
+
 // Writes the workspace's incidents in `format` to `path`, never leaving a
 // half-written file behind: a device format through a QSaveFile, the others by
 // path (temporary file, then rename). singleFile is passed to a format that
-// writesFolder. When the file cannot be opened for writing, *notOpened is set
-// (so that a caller can word that case itself) and *error holds the reason.
+// writesFolder. Returns true when written; otherwise *error holds the reason
+// and *status (when given) says how it ended. A cancelled export leaves the
+// previous file, if any, as it was, and no temporary file.
 bool writeExport(const ExportFormatSpec &format, const Workspace &workspace, const QString &path, bool singleFile,
-                 const ExportOptions &options, QString *error, int *rows, bool *notOpened = nullptr);
+                 const ExportOptions &options, QString *error, int *rows, ExportStatus *status = nullptr);
 
 } // namespace Export
 } // namespace Rasid

@@ -1,13 +1,12 @@
 #include "export/jsonlexport.h"
 
-#include "store/reviewstore.h"
 #include "store/workspace.h"
 
 #include <QIODevice>
 #include <QStringEncoder>
 
 #include <cmath>
-#include <tuple>
+#include <utility>
 
 using namespace Qt::StringLiterals;
 
@@ -137,8 +136,6 @@ bool exportJsonLines(const Workspace &workspace, QIODevice &out, const ExportOpt
         keys.append(key + u':');
     }
 
-    const QHash<qint64, QString> articleNotes = allNotes(workspace, ReviewStore::NoteSubject::Article);
-    const QHash<qint64, QString> incidentNotes = allNotes(workspace, ReviewStore::NoteSubject::Incident);
     QStringEncoder utf8(QStringEncoder::Utf8);
     ChunkedWriter writer(out);
     QString line;
@@ -176,20 +173,18 @@ bool exportJsonLines(const Workspace &workspace, QIODevice &out, const ExportOpt
             // Each stored field's origin (suggested, confirmed, corrected), and the analyst's notes.
             line += u"},\"field_origins\":{"_s;
             first = true;
-            for (const QString &name : incidentFieldNames()) {
-                if (const auto field = detail.fields.constFind(name); field != detail.fields.cend()) {
-                    line += first ? u""_s : u","_s;
-                    first = false;
-                    appendJsonString(line, name);
-                    line += u':';
-                    appendJsonString(line, field->origin);
-                }
+            for (const auto &[name, origin] : fieldOrigins(detail.fields)) {
+                line += first ? u""_s : u","_s;
+                first = false;
+                appendJsonString(line, name);
+                line += u':';
+                appendJsonString(line, origin);
             }
             line += u"},\"notes\":{"_s;
             first = true;
-            for (const auto &[key, notes, id] : {std::tuple{u"article"_s, &articleNotes, row.articleId},
-                                                  std::tuple{u"incident"_s, &incidentNotes, row.incidentId}}) {
-                if (const auto note = notes->constFind(id); note != notes->cend()) {
+            for (const auto &[key, note] : {std::pair{u"article"_s, &row.articleNote},
+                                            std::pair{u"incident"_s, &row.incidentNote}}) {
+                if (!note->isEmpty()) {
                     line += first ? u""_s : u","_s;
                     first = false;
                     appendJsonString(line, key);
@@ -202,7 +197,7 @@ bool exportJsonLines(const Workspace &workspace, QIODevice &out, const ExportOpt
             ++written;
             return writer.ok();
         },
-        error);
+        error, options.progress);
     if (!ok || !writer.finish(error)) {
         return false;
     }

@@ -92,6 +92,27 @@ QString tagColour(const QString &name)
     return u"#5f3dc4"_s; // veris
 }
 
+// One attribute of an event, of the event's distribution.
+QJsonObject mispAttribute(int id, const QString &uuid, const QString &eventId, const QString &category,
+                          const QString &type, const QString &value, qint64 timestamp, const QString &comment)
+{
+    return QJsonObject{
+        {u"id"_s, QString::number(id)},
+        {u"uuid"_s, uuid},
+        {u"event_id"_s, eventId},
+        {u"category"_s, category},
+        {u"type"_s, type},
+        {u"value"_s, value},
+        {u"to_ids"_s, false},
+        {u"distribution"_s, u"5"_s}, // the event's
+        {u"sharing_group_id"_s, u"0"_s},
+        {u"timestamp"_s, QString::number(timestamp)},
+        {u"comment"_s, comment},
+        {u"deleted"_s, false},
+        {u"disable_correlation"_s, false},
+    };
+}
+
 /*
  * One event being gathered: the incidents of an article come one after the
  * other, and the event is written when the next article starts.
@@ -100,7 +121,7 @@ struct EventBuilder
 {
     QString workspace;
     qint64 articleId = -1;
-    QString title, path, url, published, earliestDate;
+    QString title, path, url, published, earliestDate, articleNote;
     qint64 timestamp = 0;
     int confirmed = 0, rejected = 0, suggested = 0;
     bool victimConfirmed = false;
@@ -119,21 +140,8 @@ struct EventBuilder
             return;
         }
         const QString key = QString::number(incidentId) + u'/' + type + u'/' + value;
-        attributes.append(QJsonObject{
-            {u"id"_s, QString::number(nextAttribute++)},
-            {u"uuid"_s, lowerUuid(ctiUuid(workspace, u"misp-attribute", key))},
-            {u"event_id"_s, eventId()},
-            {u"category"_s, category},
-            {u"type"_s, type},
-            {u"value"_s, value.trimmed()},
-            {u"to_ids"_s, false},
-            {u"distribution"_s, u"5"_s}, // the event's
-            {u"sharing_group_id"_s, u"0"_s},
-            {u"timestamp"_s, QString::number(timestamp)},
-            {u"comment"_s, comment},
-            {u"deleted"_s, false},
-            {u"disable_correlation"_s, false},
-        });
+        attributes.append(mispAttribute(nextAttribute++, lowerUuid(ctiUuid(workspace, u"misp-attribute", key)),
+                                        eventId(), category, type, value.trimmed(), timestamp, comment));
     }
 
     void add(const IncidentRow &row, const IncidentDetail &detail);
@@ -170,8 +178,13 @@ void EventBuilder::add(const IncidentRow &row, const IncidentDetail &detail)
     const QString note = u"Rasid incident %1 (%2, confidence %3)"_s.arg(row.incidentId).arg(status,
                                                                                          cell("confidence"));
     // The incident's own record, so that every incident has an attribute even when nothing else is coded.
+    const QString origins = fieldOriginsText(detail.fields);
     attribute(row.incidentId, u"Internal reference"_s, u"text"_s,
-              u"Rasid incident %1 of %2"_s.arg(row.incidentId).arg(path), note);
+              u"Rasid incident %1 of %2"_s.arg(row.incidentId).arg(path),
+              origins.isEmpty() ? note : note + u"; field origins: "_s + origins);
+    attribute(row.incidentId, u"Internal reference"_s, u"comment"_s, row.incidentNote,
+              note + u": the analyst's note"_s);
+    articleNote = row.articleNote;
     attribute(row.incidentId, u"Targeting data"_s, u"target-org"_s, cell("victim"), note + u": victim"_s);
     attribute(row.incidentId, u"Targeting data"_s, u"target-location"_s, isoCountry(cell("victim_country")),
               note + u": victim's country"_s);
@@ -219,22 +232,20 @@ void EventBuilder::add(const IncidentRow &row, const IncidentDetail &detail)
 QJsonObject EventBuilder::event() const
 {
     QJsonArray allAttributes = attributes;
+    // The article's own attributes, after its incidents'.
+    const auto articleAttribute = [&](const QString &what, const QString &type, const QString &value,
+                                      const QString &comment) {
+        const QString uuid = lowerUuid(ctiUuid(workspace, u"misp-attribute", QString(u"article/"_s + eventId() + what)));
+        allAttributes.append(mispAttribute(nextAttribute + int(allAttributes.size() - attributes.size()), uuid,
+                                           eventId(), type == u"link" ? u"External analysis"_s
+                                                                      : u"Internal reference"_s,
+                                           type, value, timestamp, comment));
+    };
     if (!url.isEmpty()) {
-        allAttributes.append(QJsonObject{
-            {u"id"_s, QString::number(nextAttribute)},
-            {u"uuid"_s, lowerUuid(ctiUuid(workspace, u"misp-attribute", QString(u"article/"_s + eventId() + u"/link"_s)))},
-            {u"event_id"_s, eventId()},
-            {u"category"_s, u"External analysis"_s},
-            {u"type"_s, u"link"_s},
-            {u"value"_s, url},
-            {u"to_ids"_s, false},
-            {u"distribution"_s, u"5"_s},
-            {u"sharing_group_id"_s, u"0"_s},
-            {u"timestamp"_s, QString::number(timestamp)},
-            {u"comment"_s, u"The article's source"_s},
-            {u"deleted"_s, false},
-            {u"disable_correlation"_s, false},
-        });
+        articleAttribute(u"/link"_s, u"link"_s, url, u"The article's source"_s);
+    }
+    if (!articleNote.trimmed().isEmpty()) {
+        articleAttribute(u"/note"_s, u"comment"_s, articleNote.trimmed(), u"The analyst's note on the article"_s);
     }
     QJsonArray tagArray;
     QSet<QString> seen;
@@ -301,14 +312,14 @@ bool exportMisp(const Workspace &workspace, const QString &outPath, bool singleF
         return QObject::tr("Cannot write %1: %2").arg(path, reason);
     };
     QSaveFile single(outPath);
-    QDir folder(outPath);
+    StagedFolder folder;
     if (singleFile) {
         if (!single.open(QIODevice::WriteOnly)) {
             return fail(cannotWrite(outPath, single.errorString()));
         }
         single.write("{\"response\": [");
-    } else if (!folder.mkpath(u"."_s)) {
-        return fail(QObject::tr("Cannot create the folder %1.").arg(outPath));
+    } else if (QString message; !folder.open(outPath, &message)) {
+        return fail(message);
     }
 
     const QString workspaceKey = ctiWorkspaceKey(workspace.path());
@@ -331,9 +342,7 @@ bool exportMisp(const Workspace &workspace, const QString &outPath, bool singleF
         } else {
             const QByteArray json = QJsonDocument(document).toJson(QJsonDocument::Indented);
             const QString uuid = document.value(u"Event"_s).toObject().value(u"uuid"_s).toString();
-            QSaveFile file(folder.filePath(uuid + u".json"_s));
-            if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-                writeError = cannotWrite(file.fileName(), file.errorString());
+            if (!folder.write(uuid + u".json"_s, json, &writeError)) {
                 return false;
             }
         }
@@ -355,7 +364,7 @@ bool exportMisp(const Workspace &workspace, const QString &outPath, bool singleF
             ++incidents;
             return true;
         },
-        error);
+        error, options.progress);
     if (!ok) {
         return false;
     }
@@ -367,6 +376,8 @@ bool exportMisp(const Workspace &workspace, const QString &outPath, bool singleF
         if (!single.commit()) {
             return fail(cannotWrite(outPath, single.errorString()));
         }
+    } else if (!folder.commit(&writeError)) {
+        return fail(writeError);
     }
     if (rows) {
         *rows = incidents;

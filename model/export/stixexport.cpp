@@ -81,9 +81,10 @@ void extensionDefinition(QString &out)
                   u"victim_sector, victim_country, attack_type, actor, actor_type, actor_country, motive, "
                   u"records_affected as an integer, records_qualifier, data_types as an array, incident_date, "
                   u"disclosure, impact, evidence, victim_secondary as an array); field_origins maps each field to "
-                  u"suggested, confirmed or corrected; field_evidence lists, per field, the UTF-16 spans "
-                  u"[start, end) of the article's cleaned text that support it. On a report: article and outlet.");
-    object.string(u"version", u"1.0.0");
+                  u"suggested, confirmed or corrected; note is the analyst's note on the incident; "
+                  u"field_evidence lists, per field, the UTF-16 spans [start, end) of the article's cleaned text "
+                  u"that support it. On a report: article, outlet and note (the analyst's note on the article).");
+    object.string(u"version", u"1.1.0"); // 1.1.0: the notes
     object.strings(u"extension_types", {u"property-extension"_s});
     object.close();
 }
@@ -121,16 +122,17 @@ void incidentExtension(JsonObjectWriter &incident, const IncidentRow &row, const
     if (const QStringList third = splitList(detail.fields.value(u"victim_secondary"_s).value); !third.isEmpty()) {
         ext.strings(u"victim_secondary", third);
     }
+    if (const auto origins = fieldOrigins(detail.fields); !origins.isEmpty()) {
+        ext.key(u"field_origins");
+        JsonObjectWriter object(out);
+        for (const auto &[name, origin] : origins) {
+            object.string(name, origin);
+        }
+        object.close();
+    }
+    ext.optional(u"note", row.incidentNote);
     QStringList names = detail.fields.keys();
     names.sort();
-    if (!names.isEmpty()) {
-        ext.key(u"field_origins");
-        JsonObjectWriter origins(out);
-        for (const QString &name : std::as_const(names)) {
-            origins.string(name, detail.fields.value(name).origin);
-        }
-        origins.close();
-    }
     bool anySpan = false;
     for (const QString &name : std::as_const(names)) {
         for (const EvidenceSpan &span : detail.fields.value(name).evidence) {
@@ -198,7 +200,7 @@ private:
     struct Article
     {
         qint64 id = -1;
-        QString title, path, outlet, url, published, created, modified;
+        QString title, path, outlet, url, published, created, modified, note;
         QStringList refs;
         QSet<QString> refSet;
     };
@@ -301,6 +303,7 @@ void BundleWriter::add(const IncidentRow &row, const IncidentDetail &detail)
         m_article.outlet = cell("outlet");
         m_article.url = encodedUrl(cell("source_url"));
         m_article.published = cell("published");
+        m_article.note = row.articleNote;
     }
 
     // When: created with the record, modified when last reviewed. Incidents
@@ -442,6 +445,7 @@ void BundleWriter::finishArticle()
     JsonObjectWriter ext(out);
     ext.string(u"extension_type", u"property-extension").string(u"article", m_article.path);
     ext.optional(u"outlet", m_article.outlet);
+    ext.optional(u"note", m_article.note);
     ext.close();
     extensions.close();
     report.close();
@@ -468,7 +472,7 @@ bool exportStix(const Workspace &workspace, QIODevice &out, const ExportOptions 
             ++written;
             return writer.ok();
         },
-        error);
+        error, options.progress);
     if (!ok) {
         return false;
     }

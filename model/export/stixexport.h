@@ -15,8 +15,9 @@ inline namespace Export {
  *   external reference, `object_refs` = everything its incidents gave).
  * - Per incident an `incident` (description = the evidence sentence, STIX
  *   `confidence` 0-100, the attack type as a label), with every Rasid field,
- *   its review status and each field's origin and evidence spans in the
- *   property extension that the bundle's `extension-definition` declares.
+ *   its review status, each field's origin and evidence spans and the
+ *   analyst's note in the property extension that the bundle's
+ *   `extension-definition` declares (the article's note on the report's).
  * - The victim as an `identity` (sector from industry-sector-ov) and its
  *   country as a `location`; the actor as a `threat-actor` (threat-actor-type-ov)
  *   or an `intrusion-set`; a malware family the evidence names as a `malware`;

@@ -374,8 +374,8 @@ QJsonObject verisDocument(const IncidentRow &row, const IncidentDetail &detail, 
         set(document, u"plus.analyst_notes"_s, notes.join(u' '));
     }
     QJsonObject origins;
-    for (auto it = detail.fields.cbegin(); it != detail.fields.cend(); ++it) {
-        origins.insert(it.key(), it->origin);
+    for (const auto &[name, origin] : fieldOrigins(detail.fields)) {
+        origins.insert(name, origin);
     }
     QJsonObject rasid{
         {u"incident_id"_s, row.incidentId},
@@ -383,6 +383,17 @@ QJsonObject verisDocument(const IncidentRow &row, const IncidentDetail &detail, 
         {u"review_status"_s, cell("review_status")},
         {u"field_origins"_s, origins},
     };
+    // The analyst's notes, as the JSON lines export has them (plus takes any property).
+    QJsonObject analystNotes;
+    if (!row.articleNote.isEmpty()) {
+        analystNotes.insert(u"article"_s, row.articleNote);
+    }
+    if (!row.incidentNote.isEmpty()) {
+        analystNotes.insert(u"incident"_s, row.incidentNote);
+    }
+    if (!analystNotes.isEmpty()) {
+        rasid.insert(u"notes"_s, analystNotes);
+    }
     set(document, u"plus.rasid"_s, rasid);
     return document;
 }
@@ -397,14 +408,14 @@ bool exportVeris(const Workspace &workspace, const QString &outPath, bool single
         return false;
     };
     QSaveFile single(outPath);
-    QDir folder(outPath);
+    StagedFolder folder;
     if (singleFile) {
         if (!single.open(QIODevice::WriteOnly)) {
             return fail(QObject::tr("Cannot write %1: %2").arg(outPath, single.errorString()));
         }
         single.write("[\n");
-    } else if (!folder.mkpath(u"."_s)) {
-        return fail(QObject::tr("Cannot create the folder %1.").arg(outPath));
+    } else if (QString message; !folder.open(outPath, &message)) {
+        return fail(message);
     }
 
     int written = 0;
@@ -424,16 +435,14 @@ bool exportVeris(const Workspace &workspace, const QString &outPath, bool single
                     return false;
                 }
             } else {
-                QSaveFile file(folder.filePath(document.value(u"incident_id"_s).toString() + u".json"_s));
-                if (!file.open(QIODevice::WriteOnly) || file.write(json) != json.size() || !file.commit()) {
-                    writeError = QObject::tr("Cannot write %1: %2").arg(file.fileName(), file.errorString());
+                if (!folder.write(document.value(u"incident_id"_s).toString() + u".json"_s, json, &writeError)) {
                     return false;
                 }
             }
             ++written;
             return true;
         },
-        error);
+        error, options.progress);
     if (!ok) {
         return false;
     }
@@ -445,6 +454,8 @@ bool exportVeris(const Workspace &workspace, const QString &outPath, bool single
         if (!single.commit()) {
             return fail(QObject::tr("Cannot write %1: %2").arg(outPath, single.errorString()));
         }
+    } else if (!folder.commit(&writeError)) {
+        return fail(writeError);
     }
     if (rows) {
         *rows = written;

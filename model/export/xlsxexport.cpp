@@ -171,7 +171,8 @@ private:
 };
 
 // The entities of the articles that hold an exported incident, in article order.
-bool writeEntities(const Workspace &workspace, StatusFilter filter, SheetWriter &sheet, QString *error)
+bool writeEntities(const Workspace &workspace, StatusFilter filter, SheetWriter &sheet, QString *error,
+                   const CursorProgress &progress)
 {
     QStringList cells;
     return forEachStoredEntity(
@@ -186,7 +187,7 @@ bool writeEntities(const Workspace &workspace, StatusFilter filter, SheetWriter 
             sheet.writeRow(cells);
             return true;
         },
-        error);
+        error, progress);
 }
 
 } // namespace
@@ -222,23 +223,30 @@ bool exportXlsx(const Workspace &workspace, const QString &path, const ExportOpt
     lxw_format *bold = workbook_add_format(workbook);
     format_set_bold(bold);
 
-    const QStringList &columns = csvColumns();
+    const QStringList &columns = csvExportColumns();
     SheetWriter incidents(workbook, bold, u"incidents"_s, columns,
                           {int(columns.indexOf(u"records_affected"_s)), int(columns.indexOf(u"confidence"_s))});
     int written = 0;
     const bool ok = forEachIncidentRow(
         workspace, options.status,
         [&](const IncidentRow &row) {
-            incidents.writeRow(row.cells);
+            incidents.writeRow(row.exportCells());
             ++written;
             return incidents.error() == LXW_NO_ERROR;
         },
-        error);
+        error, options.progress);
     incidents.finish();
     // libxlsxwriter writes sheets in the order they were added: entities after incidents.
     SheetWriter entities(workbook, bold, u"entities"_s,
                          {u"article"_s, u"start"_s, u"end"_s, u"type"_s, u"text"_s, u"value"_s}, {1, 2});
-    const bool entitiesOk = ok && writeEntities(workspace, options.status, entities, error);
+    // The progress counts incidents: the entities come after the last of them,
+    // still with the chance to cancel.
+    CursorProgress entityProgress;
+    if (options.progress.report) {
+        entityProgress.every = options.progress.every;
+        entityProgress.report = [&](qint64, qint64) { return options.progress.report(written, written); };
+    }
+    const bool entitiesOk = ok && writeEntities(workspace, options.status, entities, error, entityProgress);
     entities.finish();
 
     const lxw_error closeError = workbook_close(workbook);

@@ -20,6 +20,22 @@ enum class StatusFilter { NotRejected, Suggested, Confirmed, All };
 
 bool statusFilterFromName(const QString &name, StatusFilter *filter); // suggested|confirmed|all
 
+/*
+ * How far a cursor has come, and the way to stop it. When report is set, the
+ * cursor counts its rows first (one COUNT over the same condition) and calls
+ * report(done, total) before the first row, after every `every` rows and after
+ * the last. When report returns false, the cursor stops at once and returns
+ * false with *error set to cursorCancelledText(). report is called on the
+ * cursor's thread.
+ */
+struct CursorProgress
+{
+    std::function<bool(qint64 done, qint64 total)> report;
+    qint64 every = 500;
+};
+
+QString cursorCancelledText();
+
 // One incident as stored, with the columns of its article that exports write.
 struct StoredIncident
 {
@@ -48,7 +64,7 @@ struct StoredIncident
  */
 bool forEachStoredIncident(const Workspace &workspace, StatusFilter filter, bool withArticleText,
                            const std::function<bool(const StoredIncident &, const QString &articleText)> &callback,
-                           QString *error);
+                           QString *error, const CursorProgress &progress = {});
 
 // One recognized entity with the path of its article.
 struct StoredEntity
@@ -69,7 +85,8 @@ struct StoredEntity
  * takes; without, every article's. The callback returns false to stop.
  */
 bool forEachStoredEntity(const Workspace &workspace, std::optional<StatusFilter> incidentsOf,
-                         const std::function<bool(const StoredEntity &)> &callback, QString *error);
+                         const std::function<bool(const StoredEntity &)> &callback, QString *error,
+                         const CursorProgress &progress = {});
 
 } // namespace Store
 } // namespace Rasid

@@ -142,6 +142,18 @@
         <translation>تعذر إنشاء المجلد %1.</translation>
     </message>
     <message>
+        <source>Cancelled.</source>
+        <translation>أُلغي.</translation>
+    </message>
+    <message>
+        <source>Cannot write in the folder %1: %2</source>
+        <translation>تعذرت الكتابة في المجلد %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot replace %1.</source>
+        <translation>تعذر استبدال %1.</translation>
+    </message>
+    <message>
         <source>The workspace %1 does not exist.</source>
         <translation>مساحة العمل %1 غير موجودة.</translation>
     </message>
@@ -522,6 +534,33 @@
     <message>
         <source>%1 is inside the article folder: the next import would read the export as an article. Save it elsewhere.</source>
         <translation>‏%1 داخل مجلد المقالات: سيقرأ الاستيراد التالي الملف المُصدَّر على أنه مقال. احفظه في مكان آخر.</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::ExportRunner</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Exporting to %1…</source>
+        <translation>جارٍ التصدير إلى %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Cancelling the export…</source>
+        <translation>جارٍ إلغاء التصدير…</translation>
+    </message>
+    <message>
+        <source>Exporting to %1: %2 of %3 incidents…</source>
+        <translation>جارٍ التصدير إلى %1: %2 من %3 حادثة…</translation>
+    </message>
+    <message>
+        <source>The export was cancelled; nothing was written.</source>
+        <translation>أُلغي التصدير، ولم يُكتب شيء.</translation>
     </message>
 </context>
 <context>

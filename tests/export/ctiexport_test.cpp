@@ -594,7 +594,7 @@ void CtiExportTest::stixIdsAreDeterministic()
     QBuffer buffer(&otherBundle);
     QVERIFY(buffer.open(QIODevice::WriteOnly));
     QString error;
-    QVERIFY2(exportStix(other, buffer, {StatusFilter::All, false}, &error), qPrintable(error));
+    QVERIFY2(exportStix(other, buffer, ExportOptions{StatusFilter::All, false, {}}, &error), qPrintable(error));
     const QJsonArray a = QJsonDocument::fromJson(first).object()[u"objects"_s].toArray();
     const QJsonArray b = QJsonDocument::fromJson(otherBundle).object()[u"objects"_s].toArray();
     QCOMPARE(a.size(), b.size());
