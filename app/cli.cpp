@@ -1,5 +1,7 @@
 #include "cli.h"
 #include "learncommands.h"
+#include "overviewcharts.h"
+#include "overviewfiles.h"
 
 #include "export/exporter.h"
 #include "export/exportformats.h"
@@ -348,6 +350,60 @@ int runExport(QCommandLineParser &parser, const QStringList &arguments)
     return Success;
 }
 
+// ---- overview -------------------------------------------------------------
+
+void setupOverviewCommand(QCommandLineParser &parser)
+{
+    parser.addPositionalArgument(u"workspace"_s, u"Workspace file."_s);
+    parser.addOption({u"out"_s, u"Folder for the CSV files and the charts (PNG and SVG)."_s, u"dir"_s});
+    parser.addOption({u"status"_s, u"confirmed (default), suggested or all (both)."_s, u"status"_s});
+    parser.addOption({u"search"_s, u"Only articles matching these words."_s, u"words"_s});
+    parser.addOption({u"country"_s, u"Only articles with an incident against this country (ISO code)."_s, u"code"_s});
+    parser.addOption({u"attack-type"_s, u"Only articles with an incident of this attack type."_s, u"code"_s});
+    parser.addOption({u"state"_s, u"Only articles in this review state (new, in_review, reviewed)."_s, u"state"_s});
+}
+
+int runOverviewCommand(QCommandLineParser &parser, const QStringList &arguments)
+{
+    if (const int rc = parse(parser, arguments, 1); rc >= 0) {
+        return rc;
+    }
+    if (!parser.isSet(u"out"_s)) {
+        return usage(parser, u"--out is required"_s);
+    }
+    const QMap<QString, OverviewScope> scopes = {{u"confirmed"_s, OverviewScope::Confirmed},
+                                                 {u"suggested"_s, OverviewScope::Suggested},
+                                                 {u"all"_s, OverviewScope::ConfirmedAndSuggested}};
+    const QString status = parser.value(u"status"_s);
+    if (!status.isEmpty() && !scopes.contains(status)) {
+        return usage(parser, u"--status takes confirmed, suggested or all"_s);
+    }
+    ArticleFilter filter;
+    filter.setSearchText(parser.value(u"search"_s));
+    filter.setCountry(parser.value(u"country"_s));
+    filter.setAttackType(parser.value(u"attack-type"_s));
+    if (parser.isSet(u"state"_s)) {
+        filter.setReviewStates({parser.value(u"state"_s)});
+    }
+    const QString path = parser.positionalArguments().first();
+    if (!QFileInfo::exists(path)) {
+        err() << kProgram << u": no workspace at "_s << path << u'\n';
+        return SomeInputFailed;
+    }
+    QString error;
+    OverviewData data;
+    if (!writeOverviewFiles(path, filter, scopes.value(status, OverviewScope::Confirmed), parser.value(u"out"_s),
+                            &error, &data)) {
+        err() << kProgram << u": overview failed: "_s << error << u'\n';
+        return SomeInputFailed;
+    }
+    err() << u"overview: %1 incidents, %2 CSV files and %3 charts written to %4\n"_s.arg(data.incidents)
+                 .arg(OverviewAggregateCount)
+                 .arg(OverviewChartCount)
+                 .arg(parser.value(u"out"_s));
+    return Success;
+}
+
 // ---- entities -------------------------------------------------------------
 
 void setupEntities(QCommandLineParser &parser)
@@ -472,6 +528,9 @@ const QVector<Command> &commands()
          runCrossval, setupCrossval},
         {u"stats"_s, u"stats <file> [--json]"_s, u"Counts, review progress and import problems."_s, runStats,
          setupStats},
+        {u"overview"_s, u"overview <file> --out <dir> [--status confirmed|suggested|all]"_s,
+         u"Write the overview: a CSV of each aggregate and each chart as PNG and SVG."_s, runOverviewCommand,
+         setupOverviewCommand},
     };
     return list;
 }

@@ -7,6 +7,9 @@ packages=(
     cmake g++ make pkgconf
     qt6-base-dev libqt6sql6-sqlite qt6-tools-dev qt6-tools-dev-tools qt6-l10n-tools
     libicu-dev libsqlite3-dev libgumbo-dev libxlsxwriter-dev libjemalloc-dev liblinear-dev
+    # The overview's charts (Qt Charts needs Qt OpenGL's CMake files), their
+    # SVG files, and PDF articles; qpdf makes the encrypted PDF of the tests.
+    qt6-charts-dev libqt6opengl6-dev qt6-svg-dev libpoppler-qt6-dev qpdf
     fonts-noto-core fonts-hosny-amiri
     xvfb xauth unzip python3 python3-jsonschema
     # The package and its checks (tests/package): dpkg-shlibdeps and

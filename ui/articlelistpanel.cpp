@@ -16,6 +16,7 @@
 #include <QStyle>
 #include <QTableView>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -70,6 +71,22 @@ ArticleListPanel::ArticleListPanel(QWidget *parent)
     layout->setContentsMargins(4, 4, 4, 4);
     layout->addWidget(m_search);
     layout->addLayout(filters);
+    // The overview's drill-down, shown while it filters the list.
+    m_drillDownBar = new QWidget(this);
+    m_drillDown = new QLabel(m_drillDownBar);
+    m_drillDown->setObjectName(u"drillDown"_s);
+    m_drillDown->setTextFormat(Qt::PlainText);
+    auto *clearDrillDown = new QToolButton(m_drillDownBar);
+    clearDrillDown->setObjectName(u"clearDrillDown"_s);
+    clearDrillDown->setText(u"×"_s);
+    clearDrillDown->setAutoRaise(true);
+    connect(clearDrillDown, &QToolButton::clicked, this, [this] { setIncidentCondition({}, {}); });
+    auto *drillLayout = new QHBoxLayout(m_drillDownBar);
+    drillLayout->setContentsMargins(0, 0, 0, 0);
+    drillLayout->addWidget(m_drillDown, 1);
+    drillLayout->addWidget(clearDrillDown);
+    m_drillDownBar->hide();
+    layout->addWidget(m_drillDownBar);
     layout->addWidget(m_table, 1);
     layout->addWidget(m_reviewed);
 
@@ -298,6 +315,7 @@ void ArticleListPanel::applyFilterNow()
     filter.setCountry(m_country->currentData().toString());
     filter.setAttackType(m_attack->currentData().toString());
     filter.setSearchText(m_search->text());
+    filter.setIncidentCondition(m_condition);
     if (filter != m_model->filter()) {
         m_model->setFilter(filter);
     }
@@ -309,6 +327,16 @@ void ArticleListPanel::clearFilters()
     for (QComboBox *combo : {m_state, m_country, m_attack}) {
         combo->setCurrentIndex(0);
     }
+    m_condition = {};
+    m_drillDownBar->hide();
+    applyFilterNow();
+}
+
+void ArticleListPanel::setIncidentCondition(const IncidentCondition &condition, const QString &description)
+{
+    m_condition = condition;
+    m_drillDown->setText(tr("From the overview: %1").arg(description));
+    m_drillDownBar->setVisible(!condition.isEmpty());
     applyFilterNow();
 }
 

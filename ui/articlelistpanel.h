@@ -55,6 +55,10 @@ public:
     void applyFilterNow();
     // Back to every article: no search, any state, country and attack type.
     void clearFilters();
+    // Only the articles with an incident meeting the condition (a bar or cell
+    // of the overview), named by `description` above the list until cleared.
+    void setIncidentCondition(const Rasid::Store::IncidentCondition &condition, const QString &description);
+    QLabel *drillDownLabel() const { return m_drillDown; }
     // The title column's width never goes below this (about 40% of the list).
     int minimumTitleWidth() const;
 
@@ -81,6 +85,9 @@ private:
     QComboBox *m_country = nullptr;
     QComboBox *m_attack = nullptr;
     QLabel *m_reviewed = nullptr;
+    QLabel *m_drillDown = nullptr;
+    QWidget *m_drillDownBar = nullptr;
+    IncidentCondition m_condition;
     QTimer *m_searchTimer = nullptr;
     QStringList m_countries;
     qint64 m_currentId = 0;

@@ -17,6 +17,7 @@
 #include "legendwidget.h"
 #include "navigationcontroller.h"
 #include "noteedit.h"
+#include "overviewwidget.h"
 #include "problemsdialog.h"
 #include "reviewactions.h"
 #include "settingkeys.h"
@@ -39,6 +40,7 @@
 #include <QMimeData>
 #include <QSettings>
 #include <QSplitter>
+#include <QTabWidget>
 #include <QStatusBar>
 #include <QTableView>
 #include <QToolButton>
@@ -68,7 +70,14 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter = new QSplitter(Qt::Horizontal, this);
     m_splitter->setObjectName(u"mainSplitter"_s);
     m_splitter->addWidget(m_list);
-    m_splitter->addWidget(m_pane);
+    // The article and the overview share the centre, as two tabs.
+    m_overview = new OverviewWidget(this);
+    m_tabs = new QTabWidget(this);
+    m_tabs->setObjectName(u"centerTabs"_s);
+    m_tabs->setDocumentMode(true);
+    m_tabs->addTab(m_pane, QString());
+    m_tabs->addTab(m_overview, QString());
+    m_splitter->addWidget(m_tabs);
     m_splitter->addWidget(m_incidents);
     m_splitter->setStretchFactor(0, 3);
     m_splitter->setStretchFactor(1, 5);
@@ -76,6 +85,23 @@ MainWindow::MainWindow(QWidget *parent)
     m_splitter->setChildrenCollapsible(false);
     m_splitter->setSizes({380, 620, 400});
     setCentralWidget(m_splitter);
+
+    // The overview follows the open workspace, the list's filters and every
+    // edit; its bars and cells filter the list.
+    connect(this, &MainWindow::workspaceOpened, m_overview, [this](const QString &path) {
+        ArticleListModel *articles = m_session->articles();
+        ReviewStore *store = m_session->store();
+        m_overview->setFilter(articles->filter());
+        m_overview->setWorkspacePath(path);
+        connect(articles, &QAbstractItemModel::modelReset, m_overview,
+                [this, articles] { m_overview->setFilter(articles->filter()); });
+        connect(store, &ReviewStore::incidentChanged, m_overview, &OverviewWidget::refresh);
+        connect(store, &ReviewStore::incidentsChanged, m_overview, &OverviewWidget::refresh);
+        connect(store, &ReviewStore::articleStateChanged, m_overview, &OverviewWidget::refresh);
+        connect(store, &QObject::destroyed, m_overview, [this] { m_overview->setWorkspacePath({}); });
+    });
+    connect(this, &MainWindow::importFinished, m_overview, &OverviewWidget::reload);
+    connect(m_overview, &OverviewWidget::drillDown, m_list, &ArticleListPanel::setIncidentCondition);
 
     // Entity walking belongs to the article view alone, so Tab keeps moving focus elsewhere.
     ArticleView *view = m_pane->view();
@@ -211,6 +237,12 @@ void MainWindow::loadPreferences()
     m_pane->view()->setArticleFont(preferences.articleFont);
     m_pane->view()->setEntityStyle(preferences.style);
     m_pane->legend()->setEntityStyle(preferences.style);
+    m_overview->setEntityStyle(preferences.style);
+}
+
+void MainWindow::showOverview()
+{
+    m_tabs->setCurrentWidget(m_overview);
 }
 
 void MainWindow::applyPreferences(const Preferences &preferences)
@@ -230,6 +262,7 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     m_pane->view()->setArticleFont(preferences.articleFont);
     m_pane->view()->setEntityStyle(style);
     m_pane->legend()->setEntityStyle(style);
+    m_overview->setEntityStyle(style);
     if (m_session) {
         m_session->store()->setAnalyst(preferences.analyst);
         m_session->fields()->setLookBelow(preferences.lookBelowPercent / 100.0);

@@ -11,6 +11,7 @@
 class QLabel;
 class QMenu;
 class QSplitter;
+class QTabWidget;
 class QToolButton;
 class QUndoCommand;
 
@@ -25,6 +26,7 @@ class ImportStatusWidget;
 class MenuStyle;
 class IncidentPanel;
 class NavigationController;
+class OverviewWidget;
 class ProblemsDialog;
 class ReviewActions;
 class WorkspaceSession;
@@ -71,6 +73,10 @@ public:
     ActionRegistry *actions() const { return m_actions; }
     ArticleListPanel *articleList() const { return m_list; }
     ArticlePane *articlePane() const { return m_pane; }
+    // The Overview tab beside the article, and the tabs holding both.
+    OverviewWidget *overview() const { return m_overview; }
+    QTabWidget *centerTabs() const { return m_tabs; }
+    void showOverview();
     ArticleView *articleView() const;
     IncidentPanel *incidentPanel() const { return m_incidents; }
     ImportController *importController() const { return m_import; }
@@ -155,6 +161,8 @@ private:
     QMenu *m_helpMenu = nullptr;
     MenuStyle *m_menuStyle = nullptr;
     Preferences m_preferences;
+    QTabWidget *m_tabs = nullptr;
+    OverviewWidget *m_overview = nullptr;
     qint64 m_currentArticle = 0;
     QString m_importFolder;
     bool m_switchingArticle = false;

@@ -25,6 +25,7 @@
 #include <QMenu>
 #include <QMenuBar>
 #include <QMessageBox>
+#include <QTabWidget>
 #include <QTableView>
 #include <QToolButton>
 #include <QUndoStack>
@@ -50,6 +51,7 @@ const QMap<QString, QString> &extraShortcuts()
         {u"assignActorCountry"_s, u"Ctrl+7"_s},
         {u"assignEvidence"_s, u"Ctrl+8"_s},
         {u"showProblems"_s, u"Ctrl+Shift+E"_s},
+        {u"showOverview"_s, u"Ctrl+Shift+V"_s},
     };
     return shortcuts;
 }
@@ -122,6 +124,7 @@ void MainWindow::createActions()
     add(u"zoomOut"_s, [this] { m_pane->view()->zoomOutArticle(); });
     add(u"zoomReset"_s, [this] { m_pane->view()->resetZoom(); });
     add(u"showProblems"_s, &MainWindow::openProblems);
+    add(u"showOverview"_s, &MainWindow::showOverview);
     add(u"nextArticle"_s, [this] { m_navigation->moveArticle(1); });
     add(u"previousArticle"_s, [this] { m_navigation->moveArticle(-1); });
     add(u"nextUnreviewed"_s, [this] { m_navigation->nextUnreviewed(false); });
@@ -249,7 +252,7 @@ void MainWindow::createMenus()
                               u"findPrevious"_s, QString(), u"settings"_s}));
 
     m_viewMenu = menuBar()->addMenu(QString());
-    fill(m_viewMenu, actions({u"zoomIn"_s, u"zoomOut"_s, u"zoomReset"_s, QString(), u"showProblems"_s}));
+    fill(m_viewMenu, actions({u"zoomIn"_s, u"zoomOut"_s, u"zoomReset"_s, QString(), u"showOverview"_s, u"showProblems"_s}));
 
     m_goMenu = menuBar()->addMenu(QString());
     fill(m_goMenu, actions({u"nextArticle"_s, u"previousArticle"_s, u"nextUnreviewed"_s, u"previousUnreviewed"_s,
@@ -294,6 +297,10 @@ void MainWindow::retranslate()
     m_recentMenu->setTitle(tr("Open &Recent"));
     m_editMenu->setTitle(tr("&Edit"));
     m_viewMenu->setTitle(tr("&View"));
+    if (m_tabs) {
+        m_tabs->setTabText(0, tr("Article"));
+        m_tabs->setTabText(1, tr("Overview"));
+    }
     m_goMenu->setTitle(tr("&Go"));
     m_reviewMenu->setTitle(tr("&Review"));
     m_assignMenu->setTitle(tr("&Assign Selection To"));
@@ -316,6 +323,7 @@ void MainWindow::retranslate()
         {u"zoomOut"_s, tr("Zoom &Out")},
         {u"zoomReset"_s, tr("&Actual Size")},
         {u"showProblems"_s, tr("Import &Problems…")},
+        {u"showOverview"_s, tr("O&verview")},
         {u"nextArticle"_s, tr("&Next Article")},
         {u"previousArticle"_s, tr("&Previous Article")},
         {u"nextUnreviewed"_s, tr("Next &Unreviewed Article")},

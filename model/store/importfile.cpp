@@ -20,6 +20,7 @@ QString kindName(SourceKind kind)
     case SourceKind::Html: return u"html"_s;
     case SourceKind::Json: return u"json"_s;
     case SourceKind::JsonLines: return u"jsonl"_s;
+    case SourceKind::Pdf: return u"pdf"_s;
     case SourceKind::Unsupported: break;
     }
     return u"unsupported"_s;

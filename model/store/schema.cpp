@@ -206,6 +206,13 @@ const QVector<QStringList> &schemaMigrations()
                 updated_at TEXT NOT NULL,
                 PRIMARY KEY (subject, subject_id)) WITHOUT ROWID)"_s,
         },
+        // 10 -> 11: the overview counts an article's incidents of one review
+        // status and the analyst's decisions per day; this index answers the
+        // status and the day without reading the incident rows (their fields
+        // and evidence), so counting confirmed incidents skips the suggested ones.
+        {
+            uR"(CREATE INDEX incidents_status ON incidents(article_id, review_status, reviewed_at))"_s,
+        },
     };
     return steps;
 }

@@ -3,6 +3,7 @@
 #include "text/decoder.h"
 #include "text/readers/htmlreader.h"
 #include "text/readers/jsonreader.h"
+#include "text/readers/pdfreader.h"
 #include "text/readers/readers_p.h"
 #include "text/readers/textreader.h"
 #include "text/utf8.h"
@@ -68,6 +69,9 @@ SourceKind sourceKindForPath(const QString &path)
     if (suffix == "jsonl"_L1) {
         return SourceKind::JsonLines;
     }
+    if (suffix == "pdf"_L1) {
+        return SourceKind::Pdf;
+    }
     return SourceKind::Unsupported;
 }
 
@@ -86,6 +90,10 @@ static ReadResult readItems(SourceKind kind, const QByteArray &bytes)
     ReadResult result;
     if (kind == SourceKind::Unsupported) {
         result.error = u"unsupported file type"_s;
+        return result;
+    }
+    if (kind == SourceKind::Pdf) {
+        Readers::readPdf(bytes, result); // binary: never decoded as text
         return result;
     }
     const DecodedText decoded = decodeText(bytes, kind == SourceKind::Html ? declaredHtmlCharset(bytes) : QByteArray());

@@ -8,9 +8,9 @@
 namespace Rasid {
 inline namespace Text {
 
-enum class SourceKind { Text, Html, Json, JsonLines, Unsupported };
+enum class SourceKind { Text, Html, Json, JsonLines, Pdf, Unsupported };
 
-// By suffix, case-insensitive: .txt .md / .html .htm / .json / .jsonl; others Unsupported.
+// By suffix, case-insensitive: .txt .md / .html .htm / .json / .jsonl / .pdf; others Unsupported.
 SourceKind sourceKindForPath(const QString &path);
 
 // Decodes the bytes (decodeText) and reads the articles they hold.

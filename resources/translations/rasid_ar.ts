@@ -362,6 +362,10 @@
 <context>
     <name>Rasid::ArticleListPanel</name>
     <message>
+        <source>From the overview: %1</source>
+        <translation>من النظرة العامة: %1</translation>
+    </message>
+    <message>
         <source>%1 / %2 reviewed</source>
         <translation>روجع %1 من %2</translation>
     </message>
@@ -803,6 +807,18 @@
 </context>
 <context>
     <name>Rasid::MainWindow</name>
+    <message>
+        <source>Article</source>
+        <translation>المقال</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>نظرة عامة</translation>
+    </message>
+    <message>
+        <source>O&amp;verview</source>
+        <translation>نظرة عامة</translation>
+    </message>
     <message>
         <source>About Rasid</source>
         <translation>عن راصد</translation>
@@ -2094,6 +2110,158 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>A folder of articles to import, or a workspace.</source>
         <translation>مجلد مقالات لاستيراده، أو مساحة عمل.</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::OverviewWidget</name>
+    <message numerus="yes">
+        <source>Showing %n confirmed incident(s)</source>
+        <translation>
+            <numerusform>المعروض: لا حوادث مؤكدة</numerusform>
+            <numerusform>المعروض: حادثة واحدة مؤكدة</numerusform>
+            <numerusform>المعروض: حادثتان مؤكدتان</numerusform>
+            <numerusform>المعروض: %n حوادث مؤكدة</numerusform>
+            <numerusform>المعروض: %n حادثة مؤكدة</numerusform>
+            <numerusform>المعروض: %n حادثة مؤكدة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n suggested incident(s), not yet reviewed</source>
+        <translation>
+            <numerusform>المعروض: لا حوادث مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: حادثة واحدة مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: حادثتان مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: %n حوادث مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: %n حادثة مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: %n حادثة مقترحة لم تراجع بعد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n confirmed and suggested incident(s)</source>
+        <translation>
+            <numerusform>المعروض: لا حوادث مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: حادثة واحدة مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: حادثتان مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: %n حوادث مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: %n حادثة مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: %n حادثة مؤكدة ومقترحة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirmed incidents</source>
+        <translation>الحوادث المؤكدة</translation>
+    </message>
+    <message>
+        <source>Suggested incidents</source>
+        <translation>الحوادث المقترحة</translation>
+    </message>
+    <message>
+        <source>Confirmed and suggested</source>
+        <translation>المؤكدة والمقترحة</translation>
+    </message>
+    <message>
+        <source>Which incidents the overview counts</source>
+        <translation>أي الحوادث تحصيها النظرة العامة</translation>
+    </message>
+    <message>
+        <source>Save Charts…</source>
+        <translation>حفظ الرسوم…</translation>
+    </message>
+    <message>
+        <source>Save each chart as PNG and SVG</source>
+        <translation>حفظ كل رسم بصيغتي PNG وSVG</translation>
+    </message>
+    <message>
+        <source>Victim countries by attack type</source>
+        <translation>دول الضحايا حسب نوع الهجوم</translation>
+    </message>
+    <message>
+        <source>Save the Charts in a Folder</source>
+        <translation>حفظ الرسوم في مجلد</translation>
+    </message>
+    <message>
+        <source>Cannot Save the Charts</source>
+        <translation>تعذر حفظ الرسوم</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::OverviewCharts</name>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Decisions that day</source>
+        <translation>قرارات اليوم</translation>
+    </message>
+    <message>
+        <source>Decisions in all</source>
+        <translation>مجموع القرارات</translation>
+    </message>
+    <message>
+        <source>Incidents per month, by attack type</source>
+        <translation>الحوادث في كل شهر حسب نوع الهجوم</translation>
+    </message>
+    <message>
+        <source>Top victim countries</source>
+        <translation>أكثر دول الضحايا</translation>
+    </message>
+    <message>
+        <source>Attack types</source>
+        <translation>أنواع الهجمات</translation>
+    </message>
+    <message>
+        <source>Actor types</source>
+        <translation>أنواع الفاعلين</translation>
+    </message>
+    <message>
+        <source>Victim sectors</source>
+        <translation>قطاعات الضحايا</translation>
+    </message>
+    <message>
+        <source>Review progress</source>
+        <translation>تقدم المراجعة</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>غير مذكور</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>تعذرت كتابة %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::OverviewTableModel</name>
+    <message numerus="yes">
+        <source>%n incident(s): show their articles</source>
+        <translation>
+            <numerusform>لا حوادث: عرض مقالاتها</numerusform>
+            <numerusform>حادثة واحدة: عرض مقالاتها</numerusform>
+            <numerusform>حادثتان: عرض مقالاتها</numerusform>
+            <numerusform>%n حوادث: عرض مقالاتها</numerusform>
+            <numerusform>%n حادثة: عرض مقالاتها</numerusform>
+            <numerusform>%n حادثة: عرض مقالاتها</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::OverviewFiles</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذرت كتابة %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>تعذر إنشاء المجلد %1</translation>
     </message>
 </context>
 </TS>

@@ -1,5 +1,5 @@
-// libFuzzer target: decoding (every encoding path) and the text, HTML, JSON and
-// JSON-lines readers, then the cleaner. The first byte picks the reader.
+// libFuzzer target: decoding (every encoding path) and the text, HTML, JSON,
+// JSON-lines and PDF readers, then the cleaner. The first byte picks the reader.
 #include "text/articlereader.h"
 #include "text/cleaner.h"
 #include "text/decoder.h"
@@ -23,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     if (size == 0) {
         return 0;
     }
-    const auto kind = static_cast<Rasid::SourceKind>(data[0] % 4);
+    const auto kind = static_cast<Rasid::SourceKind>(data[0] % 5);
     const QByteArray bytes(reinterpret_cast<const char *>(data + 1), qsizetype(size - 1));
     const Rasid::DecodedText decoded = Rasid::decodeText(bytes);
     (void)decoded;

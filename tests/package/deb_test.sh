@@ -27,11 +27,12 @@ deb=$(ls "$work"/cpack/rasid_"$version"_*.deb)
 echo "$(basename "$deb"): $(du -k "$deb" | cut -f1) KB"
 dpkg-deb --field "$deb" Package Version Architecture Depends Recommends Installed-Size
 
-# Dependencies from dpkg-shlibdeps: the shared libraries the programs link,
+# Dependencies from dpkg-shlibdeps: the shared libraries the programs link (Qt
+# Charts and Qt SVG for the overview),
 # and the Qt SQL driver they load.
 depends=$(dpkg-deb --field "$deb" Depends)
 names=$(sed 's/ ([^)]*)//g; s/, /\n/g' <<<"$depends")
-for package in libqt6widgets6 libqt6sql6 libqt6sql6-sqlite libicu72 libsqlite3-0 libgumbo1 liblinear4 libc6 libstdc++6; do
+for package in libqt6widgets6 libqt6sql6 libqt6sql6-sqlite libicu72 libsqlite3-0 libgumbo1 liblinear4 libqt6charts6 libqt6svg6 libc6 libstdc++6; do
     grep -qxF "$package" <<<"$names" || fail "Depends has no $package: $depends"
 done
 

@@ -205,7 +205,7 @@ void ImporterTest::skipsOtherFileTypesHiddenFoldersAndTheWorkspace()
     const QString folder = dir.path();
     QVERIFY(writeFile(folder + u"/a.txt"_s, article(1)));
     QVERIFY(writeFile(folder + u"/sub/deeper/b.md"_s, article(2)));
-    QVERIFY(writeFile(folder + u"/report.pdf"_s, "%PDF-1.4"));
+    QVERIFY(writeFile(folder + u"/report.odt"_s, "PK"));
     QVERIFY(writeFile(folder + u"/.git/c.txt"_s, article(3)));
     QVERIFY(writeFile(folder + u"/.hidden.txt"_s, article(4)));
     Workspace ws;
@@ -215,7 +215,7 @@ void ImporterTest::skipsOtherFileTypesHiddenFoldersAndTheWorkspace()
     QCOMPARE(summary.skipped, 1);
     QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles"_s), 2);
     QCOMPARE(firstInt(ws, u"SELECT count(*) FROM articles WHERE path = 'sub/deeper/b.md'"_s), 1);
-    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM files WHERE path = 'report.pdf' AND status = 'skipped'"_s), 1);
+    QCOMPARE(firstInt(ws, u"SELECT count(*) FROM files WHERE path = 'report.odt' AND status = 'skipped'"_s), 1);
     QCOMPARE(firstInt(ws, u"SELECT count(*) FROM files WHERE path LIKE '%rasid%'"_s), 0);
 }
 

@@ -55,7 +55,7 @@ void ArticleReaderTest::picksSourceKindBySuffix_data()
     QTest::newRow("htm") << u"page.htm"_s << SourceKind::Html;
     QTest::newRow("json") << u"feed.json"_s << SourceKind::Json;
     QTest::newRow("jsonl") << u"feed.jsonl"_s << SourceKind::JsonLines;
-    QTest::newRow("pdf") << u"report.pdf"_s << SourceKind::Unsupported;
+    QTest::newRow("pdf") << u"report.PDF"_s << SourceKind::Pdf;
     QTest::newRow("no suffix") << u"README"_s << SourceKind::Unsupported;
 }
 
