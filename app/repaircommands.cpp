@@ -2,7 +2,7 @@
 #include "cli.h"
 
 #include "store/repair.h"
-#include "store/workspacecheck.h"
+#include "store/workspacehealth.h"
 
 #include <QCommandLineParser>
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "store/workspacecheck.h"
+#include "store/workspacehealth.h"
 
 #include "extract/incident.h"
 #include "store/rawconnection.h"
