@@ -2,6 +2,7 @@
 #include "learncommands.h"
 #include "overviewcharts.h"
 #include "overviewfiles.h"
+#include "repaircommands.h"
 
 #include "export/exporter.h"
 #include "export/exportformats.h"
@@ -526,6 +527,11 @@ const QVector<Command> &commands()
          u"Cross-validated figures of the rules and of the learned layer: every article scored by a model "
          "trained without it."_s,
          runCrossval, setupCrossval},
+        {u"check"_s, u"check <file> [--quick] [--json]"_s,
+         u"Integrity, foreign keys, full-text index and a summary; exit 1 when damaged."_s, runCheck, setupCheck},
+        {u"repair"_s, u"repair <file> --out <new file>"_s,
+         u"Salvage what is readable of a damaged workspace into a new one, and say what was lost."_s, runRepair,
+         setupRepair},
         {u"stats"_s, u"stats <file> [--json]"_s, u"Counts, review progress and import problems."_s, runStats,
          setupStats},
         {u"overview"_s, u"overview <file> --out <dir> [--status confirmed|suggested|all]"_s,

@@ -15,6 +15,7 @@
 #include "itemmodels/problemsmodel.h"
 #include "noteedit.h"
 #include "problemsdialog.h"
+#include "repairoffer.h"
 #include "settingkeys.h"
 #include "store/reviewstore.h"
 #include "workspacesession.h"
@@ -130,7 +131,10 @@ bool MainWindow::openWorkspace(const QString &path)
     QString error;
     std::unique_ptr<WorkspaceSession> session = WorkspaceSession::open(path, m_preferences.analyst, &error);
     if (!session) {
-        showError(tr("Open Workspace"), error);
+        // A damaged file gets the offer of a repair; any other refusal, its message.
+        if (!RepairOffer::offer(this, path, error)) {
+            showError(tr("Open Workspace"), error);
+        }
         return false;
     }
     m_session = std::move(session);

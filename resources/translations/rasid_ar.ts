@@ -98,6 +98,30 @@
 <context>
     <name>QObject</name>
     <message>
+        <source>%1 already exists; the repaired workspace needs a new file</source>
+        <translation>%1 موجود من قبل؛ تحتاج مساحة العمل المصلحة إلى ملف جديد</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>أُلغي</translation>
+    </message>
+    <message>
+        <source>Article lost in a repair</source>
+        <translation>مقالة فُقدت في الإصلاح</translation>
+    </message>
+    <message>
+        <source>articles whose rows a repair could not read</source>
+        <translation>مقالات لم يستطع الإصلاح قراءة صفوفها</translation>
+    </message>
+    <message>
+        <source>cannot copy %1 to a temporary folder</source>
+        <translation>تعذر نسخ %1 إلى مجلد مؤقت</translation>
+    </message>
+    <message>
+        <source>the repaired workspace still has %1 rows that refer to missing rows</source>
+        <translation>ما زالت في مساحة العمل المصلحة %1 صفوف تشير إلى صفوف مفقودة</translation>
+    </message>
+    <message>
         <source>cannot read the file: the link points to %1, which does not exist</source>
         <translation>تعذرت قراءة الملف: الرابط يشير إلى %1 وهو غير موجود</translation>
     </message>
@@ -334,6 +358,49 @@
     <message>
         <source>Select All</source>
         <translation>تحديد الكل</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::RepairOffer</name>
+    <message>
+        <source>Open Workspace</source>
+        <translation>فتح مساحة عمل</translation>
+    </message>
+    <message>
+        <source>Rasid can salvage everything readable of it into a new workspace, your decisions and the audit log first. The damaged file stays as it is.</source>
+        <translation>يستطيع راصد إنقاذ كل ما يمكن قراءته منها إلى مساحة عمل جديدة، بدءاً بقراراتك وسجل التدقيق. ويبقى الملف التالف كما هو.</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>إصلاح…</translation>
+    </message>
+    <message>
+        <source>Save the Repaired Workspace</source>
+        <translation>حفظ مساحة العمل المصلحة</translation>
+    </message>
+    <message>
+        <source>Rasid workspaces (*.rasid)</source>
+        <translation>مساحات عمل راصد (*.rasid)</translation>
+    </message>
+    <message>
+        <source>Repairing %1…</source>
+        <translation>جارٍ إصلاح %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>إصلاح</translation>
+    </message>
+    <message>
+        <source>The workspace could not be repaired: %1</source>
+        <translation>تعذر إصلاح مساحة العمل: %1</translation>
+    </message>
+    <message>
+        <source>%1 rows were saved into %2. %3 rows and %4 damaged pages could not be read; %5 incidents whose article was lost are kept under placeholder articles.</source>
+        <translation>حُفظ %1 صفاً في %2. تعذرت قراءة %3 صفاً و%4 صفحة تالفة؛ وحُفظت الحوادث التي فُقدت مقالاتها (%5) تحت مقالات بديلة.</translation>
     </message>
 </context>
 <context>
