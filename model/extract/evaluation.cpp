@@ -340,6 +340,17 @@ struct ArticleView
     QVector<QPair<EntityType, QString>> entities; // type, scorer key of the text
 };
 
+// The proposals as the pairing sees them, at their own confidence.
+QVector<Row> rowsOf(const QVector<ProposedIncident> &incidents)
+{
+    QVector<Row> rows;
+    rows.reserve(incidents.size());
+    for (const ProposedIncident &incident : incidents) {
+        rows.append({&incident, incident.confidence});
+    }
+    return rows;
+}
+
 // Each gold incident in turn takes the unused row that scores best, the first
 // of equals, when it scores 2 or more: the scorer's greedy pairing.
 QVector<int> assign(const QJsonArray &gold, const QVector<Row> &rows)
@@ -665,10 +676,7 @@ EvalReport evaluateArticles(const QVector<EvalArticle> &articles, const QJsonDoc
 
 QVector<bool> matchedProposals(const QJsonObject &goldArticle, const QVector<ProposedIncident> &incidents)
 {
-    QVector<Row> rows;
-    for (const ProposedIncident &incident : incidents) {
-        rows.append({&incident, incident.confidence});
-    }
+    const QVector<Row> rows = rowsOf(incidents);
     QVector<bool> matched(incidents.size(), false);
     for (const int r : assign(goldArticle.value(u"incidents"_s).toArray(), rows)) {
         if (r >= 0) {
@@ -680,10 +688,7 @@ QVector<bool> matchedProposals(const QJsonObject &goldArticle, const QVector<Pro
 
 QVector<FieldOutcome> fieldOutcomes(const QJsonObject &goldArticle, const QVector<ProposedIncident> &incidents)
 {
-    QVector<Row> rows;
-    for (const ProposedIncident &incident : incidents) {
-        rows.append({&incident, incident.confidence});
-    }
+    const QVector<Row> rows = rowsOf(incidents);
     const QJsonArray gold = goldArticle.value(u"incidents"_s).toArray();
     const QVector<int> paired = assign(gold, rows);
     QVector<FieldOutcome> outcomes;
