@@ -206,6 +206,14 @@ const QVector<QStringList> &schemaMigrations()
                 updated_at TEXT NOT NULL,
                 PRIMARY KEY (subject, subject_id)) WITHOUT ROWID)"_s,
         },
+        // 10 -> 11: what cleaning left out of each article (a JSON array of
+        // [reason, text] pairs, see BatchWriter), and a severity on problems:
+        // 'error' for what could not be read, 'warning' for what was read with
+        // a loss (bytes that did not decode).
+        {
+            uR"(ALTER TABLE articles ADD COLUMN removed TEXT)"_s,
+            uR"(ALTER TABLE problems ADD COLUMN severity TEXT NOT NULL DEFAULT 'error')"_s,
+        },
     };
     return steps;
 }
