@@ -81,6 +81,9 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     if (role == ReviewStateRole) {
         return row.state;
     }
+    if (role == LossyRole) {
+        return row.lossy;
+    }
     switch (index.column()) {
     case ArticleStateColumn:
         switch (role) {
@@ -99,11 +102,21 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     case ArticleTitleColumn:
         switch (role) {
         case Qt::DisplayRole:
-        case Qt::ToolTipRole:
             // An article without a title still needs a line the analyst can read and click.
             return row.title.trimmed().isEmpty() ? tr("(untitled article %1)").arg(row.id) : row.title;
+        case Qt::ToolTipRole: {
+            const QString title = row.title.trimmed().isEmpty() ? tr("(untitled article %1)").arg(row.id) : row.title;
+            return row.lossy ? title + u'\n' + lossyNote() : title;
+        }
         case RawValueRole:
             return row.title;
+        // Text that lost bytes in decoding is marked: the analyst checks it
+        // before trusting a name or a number in it.
+        case IconNameRole:
+            return row.lossy ? u"problems"_s : QVariant();
+        case Qt::DecorationRole:
+            return row.lossy ? iconDecoration(u"problems"_s, &m_icons) : QVariant();
+
         case Qt::FontRole:
             if (row.title.trimmed().isEmpty()) {
                 QFont font;
@@ -156,6 +169,11 @@ QVariant ArticleListModel::data(const QModelIndex &index, int role) const
     default:
         return {};
     }
+}
+
+QString ArticleListModel::lossyNote()
+{
+    return tr("Some bytes of this article could not be decoded and were replaced with \uFFFD.");
 }
 
 QVariant ArticleListModel::headerData(int section, Qt::Orientation orientation, int role) const

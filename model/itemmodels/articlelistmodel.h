@@ -63,6 +63,9 @@ public:
     // as needed; -1 when there is none. Backwards only looks at loaded rows.
     int nextUnreviewedRow(int fromRow, bool backwards = false);
 
+    // The title's tooltip line for an article whose bytes did not all decode.
+    static QString lossyNote();
+
     int totalCount() const { return m_total; }       // articles in the workspace
     int reviewedCount() const { return m_reviewed; } // of those, reviewed ("N / M reviewed")
     int matchingCount() const { return m_matching; } // articles the filter lets through

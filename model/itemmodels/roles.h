@@ -24,6 +24,7 @@ enum ItemRole {
     // ArticleListModel (any column)
     ArticleIdRole,   // qint64
     ReviewStateRole, // "new" | "in_review" | "reviewed"
+    LossyRole,       // bool: some bytes of the article did not decode (the title shows a mark)
 
     // IncidentListModel (any column)
     IncidentIdRole,   // qint64

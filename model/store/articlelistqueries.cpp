@@ -59,7 +59,7 @@ QString sortKeyExpression(ArticleOrder order)
 
 QString rowSelect()
 {
-    return u"SELECT a.id, a.review_state, a.title, a.outlet, a.published, %1, %2, %3 FROM articles a WHERE "_s
+    return u"SELECT a.id, a.review_state, a.title, a.outlet, a.published, %1, %2, %3, a.lossy FROM articles a WHERE "_s
                .arg(incidentValues("victim_country"), incidentValues("attack_type"), IncidentCount)
         + Listed;
 }
@@ -97,6 +97,7 @@ bool readRows(const Workspace &workspace, const QString &sql, const QVariantList
         row.countries = query.value(5).toString();
         row.attacks = query.value(6).toString();
         row.incidents = query.value(7).toInt();
+        row.lossy = query.value(8).toInt() != 0;
         rows->append(row);
     }
     return true;

@@ -30,10 +30,11 @@ struct ArticleListRow
     QString countries; // "FR,MA": distinct, sorted
     QString attacks;   // "data_breach,ddos"
     int incidents = 0;
+    bool lossy = false; // some bytes of its file did not decode
     bool operator==(const ArticleListRow &o) const
     {
         return id == o.id && state == o.state && title == o.title && outlet == o.outlet && published == o.published
-            && countries == o.countries && attacks == o.attacks && incidents == o.incidents;
+            && countries == o.countries && attacks == o.attacks && incidents == o.incidents && lossy == o.lossy;
     }
 };
 

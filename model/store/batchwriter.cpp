@@ -4,7 +4,10 @@
 #include "store/incidentwriter.h"
 #include "store/statement.h"
 #include "store/workspace.h"
+#include "text/cleaner.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
 #include <QSqlQuery>
 #include <QVariant>
 
@@ -16,6 +19,30 @@ namespace Rasid {
 inline namespace Store {
 
 namespace {
+
+// What cleaning left out, as the articles.removed column holds it: a JSON
+// array of [reason, text] pairs, each text cut to 300 characters (the note
+// shows what went, not a second copy of a long block); NULL for nothing.
+QVariant removedJson(const QVector<RemovedText> &removed)
+{
+    if (removed.isEmpty()) {
+        return {};
+    }
+    constexpr qsizetype kMaxChars = 300;
+    QJsonArray array;
+    for (const RemovedText &part : removed) {
+        QString text = part.text.trimmed();
+        if (text.size() > kMaxChars) {
+            text = text.left(kMaxChars - 1);
+            if (text.back().isHighSurrogate()) {
+                text.chop(1);
+            }
+            text += u'…';
+        }
+        array.append(QJsonArray{part.reason, text});
+    }
+    return QString::fromUtf8(QJsonDocument(array).toJson(QJsonDocument::Compact));
+}
 
 QString articlePath(const QString &filePath, int item)
 {
@@ -131,6 +158,17 @@ bool BatchWriter::writeResult(const FileResult &result, ImportSummary &summary, 
     QSet<int> items;
     for (const ProcessedArticle &article : result.articles) {
         items.insert(article.raw.item);
+        // Read with a loss: a warning the analyst sees beside the article.
+        if (article.raw.lossy) {
+            const QString warning =
+                QObject::tr("some bytes could not be decoded as %1 and were replaced with \uFFFD; check the text")
+                    .arg(article.raw.encoding);
+            if (!addProblem(file.path, article.raw.item, warning, u"warning"_s)) {
+                return false;
+            }
+            ++summary.problems;
+            problemsOut->append(warning);
+        }
         if (!writeArticle(fileId, file.path, article, seenBefore, summary)) {
             return false;
         }
@@ -188,13 +226,14 @@ bool BatchWriter::clearProblems(const QString &path)
     return execPrepared(query, &m_error);
 }
 
-bool BatchWriter::addProblem(const QString &path, int item, const QString &reason)
+bool BatchWriter::addProblem(const QString &path, int item, const QString &reason, const QString &severity)
 {
-    QSqlQuery &query =
-        statement(m_addProblem, u"INSERT INTO problems(path, item, reason, created_at) VALUES (?, ?, ?, ?)"_s);
+    QSqlQuery &query = statement(
+        m_addProblem, u"INSERT INTO problems(path, item, reason, severity, created_at) VALUES (?, ?, ?, ?, ?)"_s);
     query.addBindValue(path);
     query.addBindValue(item);
     query.addBindValue(reason);
+    query.addBindValue(severity);
     query.addBindValue(nowUtc());
     return execPrepared(query, &m_error);
 }
@@ -256,13 +295,13 @@ bool BatchWriter::writeArticle(qint64 fileId, const QString &filePath, const Pro
     const QString text = duplicate ? QString() : c.text;
     QVariantList values{article.contentHash, article.raw.encoding, article.raw.encodingConfidence,
                         article.raw.lossy ? 1 : 0, c.title, c.outlet, c.published, c.sourceUrl, text,
-                        duplicate ? QVariant(original) : QVariant(), nowUtc()};
+                        removedJson(c.removed), duplicate ? QVariant(original) : QVariant(), nowUtc()};
     qint64 articleId = existingId;
     if (existingId) {
         QSqlQuery &update = statement(m_updateArticle,
                                       u"UPDATE articles SET content_hash = ?, encoding = ?, encoding_confidence = ?, "
                                       "lossy = ?, title = ?, outlet = ?, published = ?, source_url = ?, text = coalesce(?, ''), "
-                                      "duplicate_of = ?, imported_at = ?, missing = 0 WHERE id = ?"_s);
+                                      "removed = ?, duplicate_of = ?, imported_at = ?, missing = 0 WHERE id = ?"_s);
         for (const QVariant &value : values) {
             update.addBindValue(value);
         }
@@ -273,8 +312,8 @@ bool BatchWriter::writeArticle(qint64 fileId, const QString &filePath, const Pro
     } else {
         QSqlQuery &insert = statement(m_insertArticle,
                                       u"INSERT INTO articles(content_hash, encoding, encoding_confidence, lossy, "
-                                      "title, outlet, published, source_url, text, duplicate_of, imported_at, "
-                                      "file_id, item, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), ?, ?, "
+                                      "title, outlet, published, source_url, text, removed, duplicate_of, imported_at, "
+                                      "file_id, item, path) VALUES (?, ?, ?, ?, ?, ?, ?, ?, coalesce(?, ''), ?, ?, ?, "
                                       "?, ?, ?)"_s);
         for (const QVariant &value : values) {
             insert.addBindValue(value);

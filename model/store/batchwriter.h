@@ -70,7 +70,7 @@ private:
 
     bool clearProblems(const QString &path);
 
-    bool addProblem(const QString &path, int item, const QString &reason);
+    bool addProblem(const QString &path, int item, const QString &reason, const QString &severity = QStringLiteral("error"));
 
     // Articles of a file whose item is not in `present` are marked missing; the
     // analyst's work on them stays in the workspace.

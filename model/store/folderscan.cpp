@@ -59,6 +59,37 @@ QVector<std::pair<QString, bool>> undecodableNames(const QString &dirPath)
     return names;
 }
 
+// A directory's device and inode: the same folder under any name. Zeros when
+// it cannot be stat()ed.
+using DirectoryId = QPair<quint64, quint64>;
+
+DirectoryId directoryId(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (::stat(QFile::encodeName(path).constData(), &st) == 0) {
+        return {quint64(st.st_dev), quint64(st.st_ino)};
+    }
+#else
+    Q_UNUSED(path)
+#endif
+    return {0, 0};
+}
+
+// The modification time of a link itself, not of what it points to.
+qint64 linkModifiedMsecs(const QString &path)
+{
+#ifdef Q_OS_UNIX
+    struct stat st;
+    if (::lstat(QFile::encodeName(path).constData(), &st) == 0) {
+        return qint64(st.st_mtim.tv_sec) * 1000 + st.st_mtim.tv_nsec / 1000000;
+    }
+#else
+    Q_UNUSED(path)
+#endif
+    return 0;
+}
+
 } // namespace
 
 void prefetch(const QString &path)
@@ -74,20 +105,37 @@ void prefetch(const QString &path)
 #endif
 }
 
+bool isInsideFolder(const QString &realPath, const QString &root)
+{
+    if (realPath.isEmpty() || root.isEmpty()) {
+        return false;
+    }
+    if (realPath == root) {
+        return true;
+    }
+    return realPath.startsWith(root) && (root.endsWith(u'/') || realPath.at(root.size()) == u'/');
+}
+
 QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignored)
 {
     QVector<ScannedFile> files;
-    QSet<QString> visited;
-    QStringList pending{QFileInfo(root).canonicalFilePath()};
-    const QDir rootDir(pending.first());
+    QSet<DirectoryId> visited;
+    const QString rootPath = QFileInfo(root).canonicalFilePath();
+    QStringList pending{rootPath};
+    const QDir rootDir(rootPath);
     // Most files lie under the folder itself: their relative path is what follows it.
-    const QString rootPrefix = pending.first().endsWith(u'/') ? pending.first() : pending.first() + u'/';
+    const QString rootPrefix = rootPath.endsWith(u'/') ? rootPath : rootPath + u'/';
     while (!pending.isEmpty()) {
         const QString dirPath = pending.takeLast();
-        if (visited.contains(dirPath)) {
-            continue;
+        // A folder reached twice (a link to a folder above it, a bind mount of
+        // a folder inside itself) is listed once: its name differs each time,
+        // its device and inode do not.
+        if (const DirectoryId id = directoryId(dirPath); id.first != 0 || id.second != 0) {
+            if (visited.contains(id)) {
+                continue;
+            }
+            visited.insert(id);
         }
-        visited.insert(dirPath);
         const QFileInfoList entries = QDir(dirPath).entryInfoList(
             QDir::Dirs | QDir::Files | QDir::System | QDir::NoDotAndDotDot, QDir::Name);
         QStringList subdirs;
@@ -98,8 +146,9 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
             // Every folder taken is canonical, so only a link's path can differ
             // from its real one (resolving costs a system call per path component).
             const QString real = entry.isSymLink() ? entry.canonicalFilePath() : entry.absoluteFilePath();
-            if (entry.isDir()) {
-                if (!real.isEmpty() && !visited.contains(real)) {
+            const bool outside = entry.isSymLink() && !real.isEmpty() && !isInsideFolder(real, rootPath);
+            if (entry.isDir() && !outside) {
+                if (!real.isEmpty()) {
                     subdirs.append(real);
                 }
                 continue;
@@ -109,13 +158,24 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
             }
             ScannedFile file;
             file.absolutePath = entry.absoluteFilePath();
-            file.realPath = real.isEmpty() ? file.absolutePath : real; // a broken link: unique by its own name
+            // A broken link, or a link out of the folder: unique by its own name.
+            file.realPath = real.isEmpty() || outside ? file.absolutePath : real;
             // Paths are kept relative to the folder as the analyst sees it, even
             // when reached through a symlinked directory.
             file.path = file.absolutePath.startsWith(rootPrefix) ? file.absolutePath.mid(rootPrefix.size())
                                                                   : rootDir.relativeFilePath(file.absolutePath);
             if (file.path.startsWith(u"../"_s)) {
                 file.path = file.absolutePath;
+            }
+            if (outside) {
+                // Not even its size is read: what lies outside stays unread.
+                file.outside = true;
+                file.mtime = linkModifiedMsecs(file.absolutePath);
+                file.unreadable = entry.isDir()
+                    ? QObject::tr("not read: the folder links outside the folder (to %1)").arg(entry.symLinkTarget())
+                    : QObject::tr("not read: the file links outside the folder (to %1)").arg(entry.symLinkTarget());
+                files.append(file);
+                continue;
             }
             file.size = entry.size();
             file.mtime = modifiedMsecs(entry);
@@ -130,7 +190,7 @@ QVector<ScannedFile> scanFolder(const QString &root, const QSet<QString> &ignore
             }
             files.append(file);
         }
-        // A name the system cannot be given back cannot be opened: reported, not lost.
+    // A name the system cannot be given back cannot be opened: reported, not lost.
         for (const auto &[name, isFolder] : undecodableNames(dirPath)) {
             ScannedFile file;
             file.absolutePath = dirPath + u'/' + name;

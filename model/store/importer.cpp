@@ -177,7 +177,8 @@ void ImportRun::plan(const QVector<ScannedFile> &scanned, const BatchWriter &wri
     for (const ScannedFile &file : scanned) {
         m_seen.insert(file.path);
         const auto known = writer.known().constFind(file.path);
-        if (!isArticleFile(file.path)) {
+        // A link out of the folder is reported whatever its name says it is.
+        if (!isArticleFile(file.path) && !file.outside) {
             if (known == writer.known().cend() || known->status != u"skipped") {
                 m_skipped.append(file);
             }

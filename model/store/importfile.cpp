@@ -6,6 +6,14 @@
 #include <QCryptographicHash>
 #include <QFile>
 
+#ifdef Q_OS_UNIX
+#include <cerrno>
+#include <cstring>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+#endif
+
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
@@ -24,6 +32,39 @@ QString kindName(SourceKind kind)
     case SourceKind::Unsupported: break;
     }
     return u"unsupported"_s;
+}
+
+// Opens the file the scan found at its real path, never through a link: a file
+// swapped for a link (or a pipe) since the scan is refused, not followed.
+bool openScanned(const ScannedFile &file, QFile &input, QString *error)
+{
+#ifdef Q_OS_UNIX
+    const int fd = ::open(QFile::encodeName(file.realPath).constData(), O_RDONLY | O_CLOEXEC | O_NOFOLLOW | O_NONBLOCK);
+    if (fd < 0) {
+        *error = errno == ELOOP ? QObject::tr("not read: the file became a link since the folder was scanned")
+                                : QObject::tr("cannot read the file: %1").arg(QString::fromLocal8Bit(::strerror(errno)));
+        return false;
+    }
+    struct stat st;
+    if (::fstat(fd, &st) != 0 || !S_ISREG(st.st_mode)) {
+        ::close(fd);
+        *error = QObject::tr("cannot read the file: not a regular file");
+        return false;
+    }
+    if (!input.open(fd, QIODevice::ReadOnly, QFileDevice::AutoCloseHandle)) {
+        ::close(fd);
+        *error = QObject::tr("cannot read the file: %1").arg(input.errorString());
+        return false;
+    }
+    return true;
+#else
+    input.setFileName(file.realPath);
+    if (!input.open(QIODevice::ReadOnly)) {
+        *error = QObject::tr("cannot read the file: %1").arg(input.errorString());
+        return false;
+    }
+    return true;
+#endif
 }
 
 } // namespace
@@ -48,9 +89,8 @@ FileResult processFile(const ScannedFile &file, const QString &knownHash, const 
                            .arg(options.maxFileSize / (1024 * 1024));
         return result;
     }
-    QFile input(file.absolutePath);
-    if (!input.open(QIODevice::ReadOnly)) {
-        result.error = QObject::tr("cannot read the file: %1").arg(input.errorString());
+    QFile input;
+    if (!openScanned(file, input, &result.error)) {
         return result;
     }
     // Read at most one byte over the limit: the file may have grown since the

@@ -15,11 +15,12 @@ QVector<ProblemRow> problemsNewestFirst(const Workspace &workspace)
     QVector<ProblemRow> rows;
     QSqlQuery query(workspace.database());
     query.setForwardOnly(true);
-    query.prepare(u"SELECT id, path, item, reason, created_at FROM problems ORDER BY created_at DESC, id DESC"_s);
+    query.prepare(u"SELECT id, path, item, reason, created_at, severity FROM problems "
+                  "ORDER BY created_at DESC, id DESC"_s);
     if (execPrepared(query)) {
         while (query.next()) {
             rows.append({query.value(0).toLongLong(), query.value(1).toString(), query.value(2).toInt(),
-                         query.value(3).toString(), query.value(4).toString()});
+                         query.value(3).toString(), query.value(4).toString(), query.value(5).toString()});
         }
     }
     return rows;

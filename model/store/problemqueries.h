@@ -20,6 +20,7 @@ struct ProblemRow
     int item = 0; // 1-based item of a JSON lines file, 0 for a whole file
     QString reason;
     QString createdAt;
+    QString severity; // "error": not read; "warning": read with a loss (bytes that did not decode)
 };
 
 // Every problem, newest first (the problems view).

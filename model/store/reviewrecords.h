@@ -64,6 +64,9 @@ struct ArticleContent
     QString sourceUrl;
     QString text; // cleaned text: every span is a UTF-16 offset into it
     ArticleReview review;
+    QVector<QPair<QString, QString>> removed; // what cleaning left out: (reason code, text)
+    bool lossy = false;                       // some bytes did not decode
+    QString encoding;
 };
 
 // One stored entity. origin: suggested (extraction), analyst (marked by hand),

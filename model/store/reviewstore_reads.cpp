@@ -7,6 +7,9 @@
 #include "store/workspace.h"
 #include "text/textfold.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+
 using namespace Qt::StringLiterals;
 
 namespace Rasid {
@@ -91,20 +94,29 @@ std::optional<ArticleReview> ReviewStore::readArticle(qint64 articleId) const
 ArticleContent ReviewStore::article(qint64 articleId) const
 {
     QSqlQuery query(m_workspace.database());
-    query.prepare(u"SELECT path, title, outlet, published, source_url, text, review_state, no_incident "
-                  "FROM articles WHERE id = ?"_s);
+    query.prepare(u"SELECT path, title, outlet, published, source_url, text, review_state, no_incident, "
+                  "removed, lossy, encoding FROM articles WHERE id = ?"_s);
     query.addBindValue(articleId);
     if (!execPrepared(query) || !query.next()) {
         return {};
     }
-    return {articleId,
-            query.value(0).toString(),
-            query.value(1).toString(),
-            query.value(2).toString(),
-            query.value(3).toString(),
-            query.value(4).toString(),
-            query.value(5).toString(),
-            {articleId, query.value(6).toString(), query.value(7).toInt() != 0}};
+    ArticleContent content;
+    content.id = articleId;
+    content.path = query.value(0).toString();
+    content.title = query.value(1).toString();
+    content.outlet = query.value(2).toString();
+    content.published = query.value(3).toString();
+    content.sourceUrl = query.value(4).toString();
+    content.text = query.value(5).toString();
+    content.review = {articleId, query.value(6).toString(), query.value(7).toInt() != 0};
+    // A JSON array of [reason, text] pairs (see BatchWriter).
+    for (const QJsonValue &pair : QJsonDocument::fromJson(query.value(8).toString().toUtf8()).array()) {
+        const QJsonArray values = pair.toArray();
+        content.removed.append({values.at(0).toString(), values.at(1).toString()});
+    }
+    content.lossy = query.value(9).toInt() != 0;
+    content.encoding = query.value(10).toString();
+    return content;
 }
 
 ArticleReview ReviewStore::articleReview(qint64 articleId) const

@@ -213,6 +213,14 @@ const QVector<QStringList> &schemaMigrations()
         {
             uR"(CREATE INDEX incidents_status ON incidents(article_id, review_status, reviewed_at))"_s,
         },
+        // 11 -> 12: what cleaning left out of each article (a JSON array of
+        // [reason, text] pairs, see BatchWriter), and a severity on problems:
+        // 'error' for what could not be read, 'warning' for what was read with
+        // a loss (bytes that did not decode).
+        {
+            uR"(ALTER TABLE articles ADD COLUMN removed TEXT)"_s,
+            uR"(ALTER TABLE problems ADD COLUMN severity TEXT NOT NULL DEFAULT 'error')"_s,
+        },
     };
     return steps;
 }

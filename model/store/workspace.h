@@ -54,7 +54,7 @@ public:
         // through another Workspace (the GUI's import thread). Never for a new process.
         AdditionalWriter,
     };
-    static constexpr int SchemaVersion = 11;
+    static constexpr int SchemaVersion = 12;
 
     Workspace();
     ~Workspace();

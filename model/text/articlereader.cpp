@@ -85,7 +85,7 @@ bool startsLikeHtml(QStringView text)
 
 } // namespace
 
-static ReadResult readItems(SourceKind kind, const QByteArray &bytes)
+static ReadResult readItems(SourceKind kind, const QByteArray &bytes, bool *lossVisible)
 {
     ReadResult result;
     if (kind == SourceKind::Unsupported) {
@@ -101,6 +101,7 @@ static ReadResult readItems(SourceKind kind, const QByteArray &bytes)
         result.error = decoded.problem;
         return result;
     }
+    *lossVisible = decoded.text.contains(QChar::ReplacementCharacter);
     RawArticle base;
     base.encoding = decoded.encoding;
     base.encodingConfidence = decoded.confidence;
@@ -154,17 +155,32 @@ static ReadResult readItems(SourceKind kind, const QByteArray &bytes)
 
 ReadResult readArticle(SourceKind kind, const QByteArray &bytes)
 {
-    ReadResult result = readItems(kind, bytes);
+    bool lossVisible = false;
+    ReadResult result = readItems(kind, bytes, &lossVisible);
     // A JSON "\ud83d" escape or a UTF-16 file cut inside an emoji leaves half a
     // surrogate pair: stored as is, SQLite would pair it with the next character
     // and the stored text would no longer match its entity offsets. One unit for
     // one, so offsets hold.
-    for (RawArticle &article : result.articles) {
+    QVector<bool> replacement(result.articles.size(), false);
+    bool located = lossVisible;
+    for (qsizetype i = 0; i < result.articles.size(); ++i) {
+        RawArticle &article = result.articles[i];
         bool replaced = false;
         for (QString *field : {&article.title, &article.outlet, &article.published, &article.sourceUrl, &article.body}) {
             replaced = replaceUnpairedSurrogates(*field) || replaced;
+            replacement[i] = replacement[i] || field->contains(QChar::ReplacementCharacter);
         }
+        located = located || replacement[i];
         article.lossy = article.lossy || replaced;
+    }
+    // One item of a JSON file is lossy only if the loss is in it, when it can
+    // be found: a broken line must not mark every good line of the file. A
+    // loss that left no mark (zero padding dropped) marks them all.
+    for (qsizetype i = 0; i < result.articles.size(); ++i) {
+        RawArticle &article = result.articles[i];
+        if (article.item > 0 && located && !replacement[i]) {
+            article.lossy = false;
+        }
     }
     return result;
 }

@@ -19,14 +19,36 @@ using namespace Cleaning;
 
 namespace {
 
-// Hard-wrapped text (every line of a paragraph cut near one width, paragraphs
-// separated by blank lines) is joined back into paragraphs. Anything else is
-// left alone: most scraped files put one paragraph on a line.
-QString unwrapped(const QString &body)
+qsizetype offsetIn(QStringView view, const QString &base)
 {
+    return view.data() - base.constData();
+}
+
+// The body as the rules read it, and where each piece of it lies in the body:
+// the body itself, or with its hard-wrapped paragraphs joined. Characters of
+// `text` outside every piece are the spaces that join a wrapped line to the next.
+struct WorkingText
+{
+    struct Piece
+    {
+        qsizetype at = 0;   // in text
+        qsizetype from = 0; // in the body
+        qsizetype length = 0;
+    };
+    QString text;
+    QVector<Piece> pieces; // in order of `at`
+};
+
+// Hard-wrapped text (every line of a paragraph cut near one width, paragraphs
+// separated by blank lines) is joined back into paragraphs: each line break
+// inside a paragraph, with the blanks around it, becomes one space. Anything
+// else is left alone: most scraped files put one paragraph on a line.
+WorkingText unwrapped(const QString &body)
+{
+    WorkingText whole{body, {{0, 0, body.size()}}};
     const QList<QStringView> raw = QStringView(body).split(u'\n');
     if (raw.size() < 6) {
-        return body;
+        return whole;
     }
     qsizetype width = 0;
     int blanks = 0;
@@ -36,7 +58,7 @@ QString unwrapped(const QString &body)
         blanks += n == 0;
     }
     if (width < 50 || width > 100 || blanks < 2) {
-        return body;
+        return whole;
     }
     int continued = 0, nearWidth = 0;
     for (qsizetype i = 0; i + 1 < raw.size(); ++i) {
@@ -47,18 +69,120 @@ QString unwrapped(const QString &body)
         }
     }
     if (continued < 4 || nearWidth * 5 < continued * 4) {
-        return body;
+        return whole;
     }
-    QString out;
-    out.reserve(body.size());
+    WorkingText out;
+    out.text.reserve(body.size());
     for (qsizetype i = 0; i < raw.size(); ++i) {
         const QStringView l = trimmedLine(raw[i]);
-        out.append(l);
+        if (!l.isEmpty()) {
+            out.pieces.append({out.text.size(), offsetIn(l, body), l.size()});
+        }
+        out.text.append(l);
         const bool joinNext = i + 1 < raw.size() && !l.isEmpty() && l.size() * 5 >= width * 3
             && !trimmedLine(raw[i + 1]).isEmpty();
-        out.append(joinNext ? u' ' : u'\n');
+        out.text.append(joinNext ? u' ' : u'\n');
     }
     return out;
+}
+
+// Appends the body slices under text[at, at + length) of the working text,
+// the first of them at textStart of the cleaned text.
+void appendSlices(const WorkingText &w, qsizetype at, qsizetype length, qsizetype textStart,
+                  QVector<TextSlice> &slices)
+{
+    const qsizetype end = at + length;
+    auto piece = std::upper_bound(w.pieces.cbegin(), w.pieces.cend(), at,
+                                  [](qsizetype a, const WorkingText::Piece &p) { return a < p.at + p.length; });
+    for (; piece != w.pieces.cend() && piece->at < end; ++piece) {
+        const qsizetype from = std::max(at, piece->at);
+        const qsizetype to = std::min(end, piece->at + piece->length);
+        if (to > from) {
+            slices.append({false, piece->from + (from - piece->at), textStart + (from - at), to - from});
+        }
+    }
+}
+
+// The part of the body that text[at, at + length) of the working text came from.
+RemovedText removedPart(const WorkingText &w, const QString &body, qsizetype at, qsizetype length,
+                        const char *reason)
+{
+    QVector<TextSlice> slices;
+    appendSlices(w, at, length, 0, slices);
+    RemovedText removed;
+    removed.reason = QString::fromLatin1(reason);
+    if (!slices.isEmpty()) {
+        removed.start = slices.first().sourceStart;
+        removed.length = slices.last().sourceStart + slices.last().length - removed.start;
+        removed.text = body.mid(removed.start, removed.length);
+    }
+    return removed;
+}
+
+// A title as it opens the text: without the blanks around it, and each run of
+// blanks inside it other than one space made one space. Its slices' textStart
+// count from the title's start.
+struct Title
+{
+    QString text;
+    QVector<TextSlice> slices;
+};
+
+// The segments of `s` between runs of blanks other than a single space, as
+// (offset, length) in the string `s` views, which starts at `offset` there.
+QVector<std::pair<qsizetype, qsizetype>> titleSegments(QStringView s, qsizetype offset)
+{
+    QVector<std::pair<qsizetype, qsizetype>> segments;
+    const QStringView t = trimmedLine(s);
+    offset += t.data() - s.data();
+    qsizetype begin = 0;
+    qsizetype i = 0;
+    while (i < t.size()) {
+        if (!isBlank(t[i])) {
+            ++i;
+            continue;
+        }
+        qsizetype j = i;
+        while (j < t.size() && isBlank(t[j])) {
+            ++j;
+        }
+        if (j - i == 1 && t[i] == u' ') {
+            i = j;
+            continue;
+        }
+        segments.append({offset + begin, i - begin});
+        begin = i = j;
+    }
+    if (begin < t.size()) {
+        segments.append({offset + begin, t.size() - begin});
+    }
+    return segments;
+}
+
+Title titleFromMetadata(const QString &raw)
+{
+    Title title;
+    for (const auto &[from, length] : titleSegments(raw, 0)) {
+        if (!title.text.isEmpty()) {
+            title.text.append(u' ');
+        }
+        title.slices.append({true, from, title.text.size(), length});
+        title.text.append(QStringView(raw).sliced(from, length));
+    }
+    return title;
+}
+
+Title titleFromLine(const WorkingText &w, QStringView line)
+{
+    Title title;
+    for (const auto &[at, length] : titleSegments(line, offsetIn(line, w.text))) {
+        if (!title.text.isEmpty()) {
+            title.text.append(u' ');
+        }
+        appendSlices(w, at, length, title.text.size(), title.slices);
+        title.text.append(QStringView(w.text).sliced(at, length));
+    }
+    return title;
 }
 
 // Hashes of every run of three words of a key (word starts are after spaces).
@@ -93,8 +217,9 @@ QString simplifiedText(QStringView s)
 }
 
 // The body's non-blank lines, trimmed, with their keys and (for short lines
-// with a digit) their dates. The lines are views into `body`.
-QVector<Line> splitLines(const QString &body)
+// with a digit) their dates. The lines are views into `body`; scraper marks
+// before the first line go to `removed`.
+QVector<Line> splitLines(const QString &body, QVector<Line> *marks)
 {
     QVector<Line> lines;
     lines.reserve(body.count(u'\n') + 1);
@@ -105,7 +230,14 @@ QVector<Line> splitLines(const QString &body)
             continue;
         }
         if (lines.isEmpty()) {
-            l.text = withoutLeadingArtefacts(l.text);
+            const QStringView kept = withoutLeadingArtefacts(l.text);
+            if (kept.size() != l.text.size()) {
+                Line removed;
+                removed.text = l.text.first(l.text.size() - kept.size());
+                dropLine(removed, "marks");
+                marks->append(removed);
+            }
+            l.text = kept;
         }
         l.key = keyOf(l.text);
         l.words = wordCount(l.key);
@@ -133,7 +265,7 @@ int nextKept(const QVector<Line> &lines, int i)
 
 // The head: title, outlet and masthead lines before the first paragraph.
 // Returns the key of the title, which is the title line's when the file gave none.
-QString readHead(QVector<Line> &lines, CleanedArticle &out)
+QString readHead(QVector<Line> &lines, const WorkingText &w, Title &title, CleanedArticle &out)
 {
     QString titleKey = keyOf(out.title);
     const bool titleFromText = titleKey.isEmpty();
@@ -145,19 +277,19 @@ QString readHead(QVector<Line> &lines, CleanedArticle &out)
             continue; // date lines are the main pass's
         }
         if (isTitleRepeat(l, titleKey)) {
-            l.drop = true;
+            dropLine(l, "title");
             lastWasTitle = seenAny = true;
             continue;
         }
         if (isChrome(l)) {
-            l.drop = true;
+            dropLine(l, "chrome");
             continue;
         }
         if (const Masthead m = mastheadOf(l); m != Masthead::None) {
-            l.drop = true;
+            dropLine(l, "masthead");
             if (const int j = nextKept(lines, i); m == Masthead::RoleOnly && j >= 0 && isNameLine(lines[j])
                 && !isTitleRepeat(lines[j], titleKey)) {
-                lines[j].drop = true;
+                dropLine(lines[j], "masthead");
                 i = j;
             }
             lastWasTitle = false;
@@ -172,7 +304,7 @@ QString readHead(QVector<Line> &lines, CleanedArticle &out)
             if (out.outlet.isEmpty()) {
                 out.outlet = simplifiedText(l.text);
             }
-            l.drop = true;
+            dropLine(l, "outlet");
             seenAny = true;
             continue;
         }
@@ -186,7 +318,7 @@ QString readHead(QVector<Line> &lines, CleanedArticle &out)
                 if (out.outlet.isEmpty() && outletPlace) {
                     out.outlet = simplifiedText(l.text);
                 }
-                l.drop = true;
+                dropLine(l, outletPlace ? "outlet" : "label");
                 lastWasTitle = false;
                 seenAny = true;
                 continue;
@@ -196,9 +328,11 @@ QString readHead(QVector<Line> &lines, CleanedArticle &out)
             if (!looksLikeHeadline(l) && !(isShortLabel(l) && l.words == 2)) {
                 break; // the text starts with a paragraph: it has no title line
             }
-            out.title = simplifiedText(l.text);
+            title = titleFromLine(w, l.text);
+            out.title = title.text;
             titleKey = l.key;
-            l.drop = true;
+            // Not left out: the title opens the text (see assembleText).
+            dropLine(l, "title-line");
             lastWasTitle = seenAny = true;
             continue;
         }
@@ -243,7 +377,7 @@ private:
 
 // The main pass, in reading order: "read also" blocks, repeated date lines, title
 // repeats, captions, adverts, chrome, credits, bare links and repeated paragraphs go.
-void dropNoise(QVector<Line> &lines, const QString &titleKey, CleanedArticle &out)
+void dropNoise(QVector<Line> &lines, const QString &titleKey, CleanedArticle &out, QVector<Line> *halves)
 {
     const QString outletKey = keyOf(out.outlet);
     SeenParagraphs seen;
@@ -258,29 +392,34 @@ void dropNoise(QVector<Line> &lines, const QString &titleKey, CleanedArticle &ou
             if (l.text.size() > 160 && !endsWithEllipsis(l.text) && !isReadAlsoMarker(l)) {
                 inReadAlso = false;
             } else {
-                l.drop = true;
+                dropLine(l, "read-also");
                 continue;
             }
         }
         if (isReadAlsoMarker(l)) {
             inReadAlso = true;
-            l.drop = true;
+            dropLine(l, "read-also");
             continue;
         }
         if (!l.date.isEmpty()) {
             // The first date line stays in the text once (the analyst reads it and
             // it is a date entity); repeats go.
             if (seenDateLine) {
-                l.drop = true;
+                dropLine(l, "date");
             } else if (out.published.isEmpty()) {
                 out.published = l.date;
             }
             seenDateLine = true;
             continue;
         }
-        if (isTitleRepeat(l, titleKey) || l.key.isEmpty() || l.key == outletKey || isCaption(l) || isAdvert(l)
-            || isChrome(l)) {
-            l.drop = true;
+        if (const char *reason = isTitleRepeat(l, titleKey) ? "title"
+                : l.key.isEmpty()                              ? "punctuation"
+                : l.key == outletKey                           ? "outlet"
+                : isCaption(l)                                 ? "caption"
+                : isAdvert(l)                                  ? "advert"
+                : isChrome(l)                                  ? "chrome"
+                                                               : nullptr) {
+            dropLine(l, reason);
             continue;
         }
         if (const QString credit = creditOf(l); !credit.isEmpty()) {
@@ -289,28 +428,33 @@ void dropNoise(QVector<Line> &lines, const QString &titleKey, CleanedArticle &ou
             } else if (out.outlet.isEmpty()) {
                 out.outlet = credit.simplified();
             }
-            l.drop = true;
+            dropLine(l, "credit");
             continue;
         }
         if (isUrl(l.text)) {
             out.sourceUrl = out.sourceUrl.isEmpty() ? l.text.toString() : out.sourceUrl;
-            l.drop = true;
+            dropLine(l, "link");
             continue;
         }
         if (const QStringView half = undoubled(l.text); half.size() != l.text.size()) {
+            Line second;
+            second.text = trimmedLine(l.text.sliced(half.data() - l.text.data() + half.size()));
+            dropLine(second, "repeat");
+            halves->append(second);
             l.text = half;
             l.key = keyOf(half);
         }
         if (seen.contains(l.key)) {
-            l.drop = true;
+            dropLine(l, "repeat");
             continue;
         }
         seen.add(l.key);
     }
 }
 
-// The kept lines as paragraphs, the title first.
-void assembleText(const QVector<Line> &lines, CleanedArticle &out)
+// The kept lines as paragraphs, the title first, with their slices of the body.
+// Returns whether the title was put first.
+bool assembleText(const QVector<Line> &lines, const WorkingText &w, const Title &title, CleanedArticle &out)
 {
     qsizetype size = 0;
     for (const Line &l : lines) {
@@ -322,34 +466,72 @@ void assembleText(const QVector<Line> &lines, CleanedArticle &out)
             if (!out.text.isEmpty()) {
                 out.text.append("\n\n"_L1);
             }
+            appendSlices(w, offsetIn(l.text, w.text), l.text.size(), out.text.size(), out.slices);
             out.text.append(l.text);
         }
     }
     // The title opens the text exactly once, wherever the scraper put it (or
     // only in metadata): it is read, highlighted and extracted like the body.
     if (!out.title.isEmpty() && !out.text.startsWith(out.title)) {
+        const qsizetype shift = out.text.isEmpty() ? 0 : out.title.size() + 2;
         out.text = out.text.isEmpty() ? out.title : out.title + "\n\n"_L1 + out.text;
+        for (TextSlice &slice : out.slices) {
+            slice.textStart += shift;
+        }
+        out.slices = title.slices + out.slices;
+        return true;
     }
+    return false;
+}
+
+// What was left out, in the order of the body. The line the title came from
+// is not, when the title opens the text.
+void collectRemoved(const QVector<Line> &lines, const WorkingText &w, const QString &body, bool titleOpens,
+                    CleanedArticle &out)
+{
+    for (const Line &l : lines) {
+        if (!l.drop || l.text.isEmpty()) {
+            continue;
+        }
+        const bool titleLine = qstrcmp(l.reason, "title-line") == 0;
+        if (titleLine && titleOpens) {
+            continue;
+        }
+        out.removed.append(removedPart(w, body, offsetIn(l.text, w.text), l.text.size(), titleLine ? "title" : l.reason));
+    }
+    std::stable_sort(out.removed.begin(), out.removed.end(),
+                     [](const RemovedText &a, const RemovedText &b) { return a.start < b.start; });
 }
 
 } // namespace
 
+bool isRemovedReason(const QString &reason)
+{
+    static const QStringList reasons = {u"marks"_s,   u"title"_s,  u"outlet"_s,  u"label"_s,   u"masthead"_s,
+                                        u"chrome"_s,  u"date"_s,   u"read-also"_s, u"caption"_s, u"advert"_s,
+                                        u"credit"_s,  u"link"_s,   u"repeat"_s,  u"punctuation"_s};
+    return reasons.contains(reason);
+}
+
 CleanedArticle cleanArticle(const RawArticle &raw)
 {
     CleanedArticle out;
-    out.title = simplifiedText(raw.title);
+    Title title = titleFromMetadata(raw.title);
+    out.title = title.text;
     out.outlet = simplifiedText(raw.outlet);
     out.sourceUrl = raw.sourceUrl.trimmed();
     out.published = raw.published.trimmed().isEmpty() ? QString() : parsePublishedDate(raw.published);
 
     QString body = raw.body;
     normalizeLineEndings(body);
-    body = unwrapped(body);
+    const WorkingText w = unwrapped(body);
 
-    QVector<Line> lines = splitLines(body);
-    const QString titleKey = readHead(lines, out);
-    dropNoise(lines, titleKey, out);
-    assembleText(lines, out);
+    QVector<Line> marks, halves;
+    QVector<Line> lines = splitLines(w.text, &marks);
+    const QString titleKey = readHead(lines, w, title, out);
+    dropNoise(lines, titleKey, out, &halves);
+    const bool titleOpens = assembleText(lines, w, title, out);
+    collectRemoved(lines + marks + halves, w, body, titleOpens, out);
     return out;
 }
 

@@ -42,7 +42,14 @@ struct Line
     int words = 0;
     QString date;     // parsePublishedDate(text) for date-only lines
     bool drop = false;
+    const char *reason = nullptr; // why it was dropped: a RemovedText::reason code
 };
+
+inline void dropLine(Line &l, const char *reason)
+{
+    l.drop = true;
+    l.reason = reason;
+}
 
 inline bool isBlank(QChar c)
 {
@@ -61,7 +68,8 @@ inline QStringView trimmedLine(QStringView s)
     return s.sliced(b, e - b);
 }
 
-// Scraper marks before the first line ("< ", "> ", "| ", "# ", bullets).
+// Scraper marks before the first line ("< ", "> ", "| ", "# ", bullets), never
+// "=", "-", "@" or "+", which begin lines of the article's own.
 QStringView withoutLeadingArtefacts(QStringView s);
 
 inline bool hasDigit(QStringView s)

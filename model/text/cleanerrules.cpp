@@ -99,7 +99,7 @@ const Vocabulary &vocabulary()
 // Scraper marks before the first line ("< ", "> ", "| ", "# ", bullets).
 QStringView withoutLeadingArtefacts(QStringView s)
 {
-    static const QString marks = u"<>|•·*#=~-–—_›»"_s;
+    static const QString marks = u"<>|•·*#›»"_s;
     qsizetype i = 0;
     while (i < s.size() && (marks.contains(s[i]) || isBlank(s[i]))) {
         ++i;

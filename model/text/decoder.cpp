@@ -1,5 +1,7 @@
 #include "text/decoder.h"
 
+#include "text/utf8.h"
+
 #include <QLoggingCategory>
 #include <QStringDecoder>
 
@@ -96,6 +98,26 @@ Utf8Scan scanUtf8(const uchar *s, qsizetype n)
         }
     }
     return r;
+}
+
+/*
+ * UTF-8 except a small share of invalid sequences: at most one invalid byte
+ * in a hundred (a long text with a few damaged spots), or at most eight
+ * invalid sequences in all, which is what a few damaged bytes make in a short
+ * text (each broken letter counts once or twice: its lead byte, then the byte
+ * that replaced its second; in a 60-byte line two broken bytes and a cut last
+ * letter are five, 8% of the bytes, yet the 20-odd letters around them are
+ * plainly UTF-8). Either way the valid multi-byte sequences must outnumber
+ * the invalid ones four to one. Text in windows-1256 forms a valid
+ * UTF-8 pair only where a letter (0xC2-0xDF) happens to precede a byte of
+ * 0x80-0xBF (the Arabic comma, ؛ and ؟, a few Persian letters), so nearly
+ * every one of its letters is an invalid sequence and it never passes.
+ */
+bool isUtf8ButForAFewBytes(const Utf8Scan &scan, qsizetype size)
+{
+    const bool fewInLongText = scan.invalid * 100 <= size;
+    const bool fewInShortText = scan.invalid <= 8;
+    return (fewInLongText || fewInShortText) && scan.multibyte >= 4 * scan.invalid;
 }
 
 QString canonicalCharsetName(UConverter *conv)
@@ -279,7 +301,9 @@ QString decodeUtf16(QByteArrayView bytes, QStringConverter::Encoding encoding, b
 {
     QStringDecoder decoder(encoding, QStringConverter::Flag::Stateless);
     QString text = decoder.decode(bytes);
-    lossy = decoder.hasError() || text.contains(QChar::ReplacementCharacter);
+    // Half a surrogate pair in the bytes is a loss like any broken sequence.
+    const bool halfPairs = replaceUnpairedSurrogates(text);
+    lossy = decoder.hasError() || halfPairs || text.contains(QChar::ReplacementCharacter);
     return text;
 }
 
@@ -494,6 +518,19 @@ DecodedText decodeText(const QByteArray &bytes, const QByteArray &declaredCharse
         out.text = QString::fromUtf8(bytes);
         out.encoding = u"UTF-8"_s;
         out.confidence = 100;
+        finish(out);
+        return out;
+    }
+
+    // UTF-8 but for a few broken sequences wins before any declaration or
+    // detection: a legacy code page would turn every good letter into mojibake
+    // to save the few broken ones.
+    if (isUtf8ButForAFewBytes(scan, n)) {
+        out.text = QString::fromUtf8(bytes);
+        out.encoding = u"UTF-8"_s;
+        out.lossy = true;
+        const qsizetype share = 100 * scan.invalid / (scan.multibyte + scan.invalid);
+        out.confidence = int(std::clamp<qsizetype>(90 - 4 * share, 40, 90));
         finish(out);
         return out;
     }

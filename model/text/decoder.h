@@ -11,8 +11,9 @@ inline namespace Text {
  *
  * Scraped Arabic articles come as UTF-8 (with or without BOM), UTF-16 (with or
  * without BOM), windows-1256 or, rarely, ISO-8859-6. decodeText() decides in a
- * fixed order (BOM, strict UTF-8, UTF-16 byte pattern, a declared charset,
- * mostly-UTF-8 with broken bytes, then windows-1256 against ISO-8859-6) and never
+ * fixed order (BOM, UTF-16 byte pattern, strict UTF-8, UTF-8 but for a few
+ * broken bytes, a declared charset, mostly-UTF-8 with more broken bytes, then
+ * windows-1256 against ISO-8859-6) and never
  * fails: bytes that are not text come back with `problem` set, bytes that are
  * text but partly broken come back with `lossy` set and U+FFFD where bytes were
  * lost. Line endings are always LF.

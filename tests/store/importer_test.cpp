@@ -598,7 +598,8 @@ void ImporterTest::storesEachFileSizeAndModificationTime()
     QFETCH(bool, throughLink);
     QTemporaryDir dir;
     const QString folder = dir.filePath(u"articles"_s);
-    const QString target = (throughLink ? dir.filePath(u"elsewhere.txt"_s) : folder + u"/a.txt"_s);
+    // A link's target lies inside the folder: one outside is never read.
+    const QString target = (throughLink ? folder + u"/targets/elsewhere.txt"_s : folder + u"/a.txt"_s);
     QVERIFY(QDir().mkpath(folder));
     QVERIFY(writeFile(target, article(1)));
     if (modified.isValid()) {

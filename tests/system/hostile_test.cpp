@@ -32,9 +32,19 @@
 #include <QTest>
 #include <QXmlStreamReader>
 
+#include <cstring>
 #include <fcntl.h>
+#include <spawn.h>
+#include <sys/mount.h>
+#include <sys/resource.h>
+#include <sys/socket.h>
 #include <sys/stat.h>
+#include <sys/sysmacros.h>
+#include <sys/un.h>
+#include <sys/wait.h>
 #include <unistd.h>
+
+extern char **environ;
 
 using namespace Qt::StringLiterals;
 using namespace Rasid;
@@ -214,6 +224,11 @@ private slots:
     void recordsFilesThatAreNotFiles_data();
     void recordsFilesThatAreNotFiles();
     void listsEveryFileOfAHugeFolderOfEmptyFiles();
+    void neverReadsOutsideTheFolder_data();
+    void neverReadsOutsideTheFolder();
+    void survivesABindMountLoop();
+    void recordsAnUnreadableFile();
+    void importsBesideA200MegabyteFileInBoundedMemory();
 
     void fullWorkspaceKeepsEarlierBatchesAndRollsBackTheRest();
     void fullWorkspaceRejectsAnAnalystEditWhole();
@@ -624,6 +639,9 @@ void HostileTest::recordsFilesThatAreNotFiles_data()
     QTest::newRow("link to itself") << u"self link"_s << u"link"_s;
     QTest::newRow("two links pointing at each other") << u"link loop"_s << u"link"_s;
     QTest::newRow("link to a missing file") << u"dangling"_s << u"does not exist"_s;
+    QTest::newRow("socket") << u"socket"_s << u"not a regular file"_s;
+    QTest::newRow("device node") << u"device"_s << u"not a regular file"_s;
+    QTest::newRow("link to a device outside") << u"dev null"_s << u"links outside the folder"_s;
 }
 
 void HostileTest::recordsFilesThatAreNotFiles()
@@ -641,6 +659,26 @@ void HostileTest::recordsFilesThatAreNotFiles()
     } else if (kind == u"link loop") {
         QVERIFY(QFile::link(folder + u"/other.txt"_s, path));
         QVERIFY(QFile::link(path, folder + u"/other.txt"_s));
+    } else if (kind == u"socket") {
+        const int fd = ::socket(AF_UNIX, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        const auto closeSocket = qScopeGuard([fd] { ::close(fd); });
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        const QByteArray name = QFile::encodeName(path);
+        if (name.size() >= qsizetype(sizeof(address.sun_path))) {
+            QSKIP("the temporary folder's path is too long for a socket");
+        }
+        std::memcpy(address.sun_path, name.constData(), name.size() + 1);
+        QCOMPARE(::bind(fd, reinterpret_cast<const sockaddr *>(&address), sizeof(address)), 0);
+    } else if (kind == u"device") {
+        // The character device of /dev/null (1, 3); only root may make one, and
+        // a container may refuse even root.
+        if (::mknod(QFile::encodeName(path).constData(), S_IFCHR | 0644, makedev(1, 3)) != 0) {
+            QSKIP("this process cannot make a device node (not root, or a container forbids it)");
+        }
+    } else if (kind == u"dev null") {
+        QVERIFY(QFile::link(u"/dev/null"_s, path));
     } else {
         QVERIFY(QFile::link(folder + u"/missing.txt"_s, path));
     }
@@ -696,6 +734,191 @@ void HostileTest::listsEveryFileOfAHugeFolderOfEmptyFiles()
     // Bounds, not budgets: Debug build on a shared two-core machine.
     QVERIFY2(importMs < 60000 * kSlowdown, qPrintable(QString::number(importMs)));
     QVERIFY2(growthKb < 200 * 1024 * kMemorySlack, qPrintable(QString::number(growthKb)));
+}
+
+void HostileTest::neverReadsOutsideTheFolder_data()
+{
+    // What the folder holds besides good.txt, as "link name -> target" (a
+    // target under "outside/" is a folder beside the imported one), and the
+    // entry whose problem must say it links outside.
+    QTest::addColumn<QStringList>("links");
+    QTest::addColumn<QString>("reported");
+    QTest::newRow("link to a file outside") << QStringList{u"passwd.txt -> outside/secret.txt"_s} << u"passwd.txt"_s;
+    QTest::newRow("relative link with ..") << QStringList{u"up.txt -> ../outside/secret.txt"_s} << u"up.txt"_s;
+    QTest::newRow("link to a link outside")
+        << QStringList{u"a.txt -> b.txt"_s, u"b.txt -> outside/secret.txt"_s} << u"a.txt"_s;
+    QTest::newRow("linked folder outside") << QStringList{u"sub -> outside"_s} << u"sub"_s;
+    QTest::newRow("linked folder outside, named like an article") << QStringList{u"sub.txt -> outside"_s}
+                                                                  << u"sub.txt"_s;
+    QTest::newRow("path through a linked folder outside")
+        << QStringList{u"deep/x.txt -> ../sub/secret.txt"_s, u"sub -> outside"_s} << u"deep/x.txt"_s;
+    QTest::newRow("link to the folder above") << QStringList{u"parent -> .."_s} << u"parent"_s;
+    QTest::newRow("link to the root of the disk") << QStringList{u"root -> /"_s} << u"root"_s;
+    QTest::newRow("JSON path field with ..")
+        << QStringList{u"items.jsonl = {\"path\": \"../outside/secret.txt\", \"file\": \"/etc/passwd\", "
+                       "\"text\": \"نص الخبر عن هجوم إلكتروني على وزارة الصحة في الأردن.\"}"_s}
+        << QString();
+}
+
+void HostileTest::neverReadsOutsideTheFolder()
+{
+    QFETCH(QStringList, links);
+    QFETCH(QString, reported);
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    const QString outside = dir.filePath(u"outside"_s);
+    const QByteArray secret = "SECRET-7f3a: " + article(7).toUtf8();
+    QVERIFY(writeFile(outside + u"/secret.txt"_s, secret));
+    QVERIFY(writeFile(folder + u"/good.txt"_s, article(1).toUtf8()));
+    for (const QString &link : links) {
+        if (const qsizetype equals = link.indexOf(u" = "_s); equals > 0) {
+            QVERIFY(writeFile(folder + u'/' + link.left(equals), link.mid(equals + 3).toUtf8() + '\n'));
+            continue;
+        }
+        const QString name = link.section(u" -> "_s, 0, 0);
+        QString target = link.section(u" -> "_s, 1);
+        if (target.startsWith(u"outside"_s)) {
+            target = dir.filePath(target);
+        }
+        QVERIFY(QDir().mkpath(QFileInfo(folder + u'/' + name).absolutePath()));
+        QVERIFY2(QFile::link(target, folder + u'/' + name), qPrintable(link));
+    }
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    const ImportSummary summary = importFolder(ws, folder, true);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    // Nothing of the secret reached the workspace, in any column of any table.
+    const QStringList texts = column(ws, u"SELECT coalesce(title, '') || ' ' || text FROM articles"_s);
+    for (const QString &text : texts) {
+        QVERIFY2(!text.contains(u"SECRET-7f3a"_s), qPrintable(text));
+        QVERIFY(!text.contains(u"root:"_s));
+    }
+    QVERIFY(texts.size() >= 1);
+    if (!reported.isEmpty()) {
+        const QString reason =
+            firstValue(ws, u"SELECT reason FROM problems WHERE path = '%1'"_s.arg(reported)).toString();
+        QVERIFY2(reason.contains(u"links outside the folder"_s), qPrintable(reason));
+        QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt(), 1);
+    } else {
+        QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt(), 2);
+    }
+}
+
+void HostileTest::survivesABindMountLoop()
+{
+    // A folder mounted inside itself: every level has a new name, so only the
+    // folder's device and inode tell that it was listed already.
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(writeFile(folder + u"/good.txt"_s, article(1).toUtf8()));
+    QVERIFY(QDir().mkpath(folder + u"/loop"_s));
+    const QByteArray target = QFile::encodeName(folder + u"/loop"_s);
+    if (::mount(QFile::encodeName(folder).constData(), target.constData(), nullptr, MS_BIND, nullptr) != 0) {
+        QSKIP("this process may not bind-mount a folder (not root, or a container forbids it)");
+    }
+    const auto unmount = qScopeGuard([&target] { ::umount2(target.constData(), MNT_DETACH); });
+    QVERIFY(QFileInfo::exists(folder + u"/loop/loop/good.txt"_s) || QFileInfo::exists(folder + u"/loop/good.txt"_s));
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    QElapsedTimer timer;
+    timer.start();
+    const ImportSummary summary = importFolder(ws, folder);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QVERIFY(timer.elapsed() < 30000 * kSlowdown);
+    QCOMPARE(summary.filesSeen, 1);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt(), 1);
+    QCOMPARE(firstValue(ws, u"SELECT path FROM articles"_s).toString(), u"good.txt"_s);
+}
+
+void HostileTest::recordsAnUnreadableFile()
+{
+    // Root reads any file whatever its permission bits: as root, this test
+    // runs again as user nobody (setpriv), where chmod 000 does bind.
+    if (::geteuid() == 0 && !qEnvironmentVariableIsSet("RASID_HOSTILE_UNPRIVILEGED")) {
+        const QString setpriv = QStandardPaths::findExecutable(u"setpriv"_s);
+        if (setpriv.isEmpty()) {
+            QSKIP("running as root without setpriv: no file is unreadable to this process");
+        }
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"RASID_HOSTILE_UNPRIVILEGED"_s, u"1"_s);
+        environment.insert(u"HOME"_s, u"/tmp"_s);
+        environment.insert(u"TMPDIR"_s, u"/tmp"_s);
+        QProcess child;
+        child.setProcessEnvironment(environment);
+        child.setProcessChannelMode(QProcess::MergedChannels);
+        child.start(setpriv, {u"--reuid=65534"_s, u"--regid=65534"_s, u"--clear-groups"_s,
+                              QCoreApplication::applicationFilePath(), u"recordsAnUnreadableFile"_s});
+        QVERIFY(child.waitForFinished(120000));
+        const QString output = QString::fromUtf8(child.readAll());
+        QVERIFY2(child.exitCode() == 0 && output.contains(u"PASS   : HostileTest::recordsAnUnreadableFile"_s),
+                 qPrintable(output));
+        return;
+    }
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(writeFile(folder + u"/good.txt"_s, article(1).toUtf8()));
+    QVERIFY(writeFile(folder + u"/closed.txt"_s, article(2).toUtf8()));
+    QVERIFY(QFile::setPermissions(folder + u"/closed.txt"_s, QFileDevice::Permissions()));
+    {
+        QFile probe(folder + u"/closed.txt"_s);
+        QVERIFY2(!probe.open(QIODevice::ReadOnly), "this user can still read the file");
+    }
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s)));
+    const ImportSummary summary = importFolder(ws, folder);
+    QVERIFY2(summary.error.isEmpty(), qPrintable(summary.error));
+    QCOMPARE(summary.failed, 1);
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt(), 1);
+    const QString reason = firstValue(ws, u"SELECT reason FROM problems WHERE path = 'closed.txt'"_s).toString();
+    QVERIFY2(reason.contains(u"permission denied"_s, Qt::CaseInsensitive), qPrintable(reason));
+}
+
+void HostileTest::importsBesideA200MegabyteFileInBoundedMemory()
+{
+    // A real 200 MB file of Arabic text (not sparse: reading it would cost its
+    // size and twice that decoded), imported by rasid-cli in a child whose
+    // peak resident memory the kernel reports to wait4().
+    QTemporaryDir dir;
+    const QString folder = dir.filePath(u"articles"_s);
+    QVERIFY(writeFile(folder + u"/good.txt"_s, article(1).toUtf8()));
+    {
+        QFile big(folder + u"/big.jsonl"_s);
+        QVERIFY(big.open(QIODevice::WriteOnly));
+        const QByteArray line = "{\"title\": \"عنوان\", \"text\": \"" + article(2).toUtf8().replace('\n', ' ') + "\"}\n";
+        const QByteArray chunk = line.repeated(1024 * 1024 / line.size() + 1);
+        while (big.size() < 200LL * 1024 * 1024) {
+            QVERIFY(big.write(chunk) == chunk.size());
+        }
+    }
+    const QByteArray cli = QByteArrayLiteral(RASID_CLI_PATH);
+    const QByteArray folderArg = QFile::encodeName(folder);
+    const QByteArray workspaceArg = QFile::encodeName(dir.filePath(u"w.rasid"_s));
+    QVector<char *> argv{const_cast<char *>(cli.constData()), const_cast<char *>("import"),
+                         const_cast<char *>(folderArg.constData()), const_cast<char *>("--workspace"),
+                         const_cast<char *>(workspaceArg.constData()), const_cast<char *>("--quiet"), nullptr};
+    posix_spawn_file_actions_t actions;
+    posix_spawn_file_actions_init(&actions);
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+    posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
+    pid_t pid = 0;
+    QElapsedTimer timer;
+    timer.start();
+    QCOMPARE(::posix_spawn(&pid, cli.constData(), &actions, nullptr, argv.data(), environ), 0);
+    posix_spawn_file_actions_destroy(&actions);
+    int status = 0;
+    struct rusage usage{};
+    QCOMPARE(::wait4(pid, &status, 0, &usage), pid);
+    const qint64 peakKb = usage.ru_maxrss; // kB on Linux
+    qInfo("rasid-cli import beside a 200 MB file: %lld ms, peak resident memory %lld kB", qint64(timer.elapsed()),
+          peakKb);
+    QVERIFY(WIFEXITED(status));
+    QCOMPARE(WEXITSTATUS(status), 1); // the big file is reported, the rest imported
+    QVERIFY2(peakKb > 0 && peakKb < 500 * 1024 * kMemorySlack, qPrintable(QString::number(peakKb)));
+    Workspace ws;
+    QVERIFY(ws.open(dir.filePath(u"w.rasid"_s), Workspace::Mode::ReadOnly));
+    QCOMPARE(firstValue(ws, u"SELECT count(*) FROM articles"_s).toInt(), 1);
+    const QString reason = firstValue(ws, u"SELECT reason FROM problems WHERE path = 'big.jsonl'"_s).toString();
+    QVERIFY2(reason.contains(u"too large"_s), qPrintable(reason));
 }
 
 void HostileTest::fullWorkspaceKeepsEarlierBatchesAndRollsBackTheRest()

@@ -1,4 +1,5 @@
 #include "text/cleaner.h"
+#include "text/decoder.h"
 
 #include <QDir>
 #include <QFile>
@@ -9,6 +10,8 @@
 
 using namespace Qt::StringLiterals;
 using namespace Rasid;
+
+Q_DECLARE_METATYPE(Rasid::RawArticle)
 
 namespace {
 
@@ -79,6 +82,68 @@ QStringList rawLines(const RawArticle &raw)
     return lines;
 }
 
+bool isBlankChar(QChar c)
+{
+    return c.isSpace() || c.category() == QChar::Other_Format;
+}
+
+// The cleaned text is its slices of the source and the separators between
+// them (see TextSlice), and every visible character of the body it does not
+// keep is in `removed`, exactly as the body holds it.
+void verifySlices(const RawArticle &raw, const CleanedArticle &cleaned)
+{
+    QString body = raw.body;
+    normalizeLineEndings(body);
+    QVector<bool> covered(body.size(), false);
+    qsizetype at = 0;
+    for (qsizetype i = 0; i < cleaned.slices.size(); ++i) {
+        const TextSlice &slice = cleaned.slices.at(i);
+        const QString &source = slice.fromTitle ? raw.title : body;
+        QVERIFY(slice.length > 0);
+        QVERIFY(slice.sourceStart >= 0 && slice.sourceStart + slice.length <= source.size());
+        QCOMPARE(cleaned.text.mid(slice.textStart, slice.length), source.mid(slice.sourceStart, slice.length));
+        const QString separator = cleaned.text.mid(at, slice.textStart - at);
+        QVERIFY(slice.textStart >= at);
+        if (i == 0) {
+            QCOMPARE(separator, QString());
+        } else if (separator == u" ") {
+            // One space stands for a run of blanks between two slices of one source.
+            const TextSlice &before = cleaned.slices.at(i - 1);
+            QCOMPARE(before.fromTitle, slice.fromTitle);
+            const qsizetype gapStart = before.sourceStart + before.length;
+            QVERIFY(slice.sourceStart > gapStart);
+            const QString gap = source.mid(gapStart, slice.sourceStart - gapStart);
+            QVERIFY2(std::all_of(gap.cbegin(), gap.cend(), isBlankChar), qPrintable(gap));
+            QVERIFY(gap != u" ");
+        } else {
+            QCOMPARE(separator, u"\n\n"_s);
+        }
+        if (!slice.fromTitle) {
+            std::fill(covered.begin() + slice.sourceStart, covered.begin() + slice.sourceStart + slice.length, true);
+        }
+        at = slice.textStart + slice.length;
+    }
+    QCOMPARE(at, cleaned.text.size());
+    qsizetype previous = 0;
+    for (const RemovedText &removed : cleaned.removed) {
+        QVERIFY2(isRemovedReason(removed.reason), qPrintable(removed.reason));
+        QVERIFY(removed.start >= previous);
+        previous = removed.start;
+        QCOMPARE(removed.text, body.mid(removed.start, removed.length));
+        QVERIFY(!std::all_of(removed.text.cbegin(), removed.text.cend(), isBlankChar));
+        std::fill(covered.begin() + removed.start, covered.begin() + removed.start + removed.length, true);
+    }
+    for (qsizetype i = 0; i < body.size(); ++i) {
+        QVERIFY2(covered.at(i) || isBlankChar(body.at(i)),
+                 qPrintable(u"left out without a record at %1: %2"_s.arg(i).arg(body.mid(i, 40))));
+    }
+}
+
+RawArticle jsonLine(const QByteArray &line)
+{
+    return readArticle(SourceKind::JsonLines, line).articles.value(0);
+}
+
 } // namespace
 
 class CleanerTest : public QObject
@@ -89,6 +154,11 @@ private slots:
     void cleansEachKindOfNoise();
     void keepsKeptWordsVerbatim_data();
     void keepsKeptWordsVerbatim();
+    void keepsUntouchedSlicesOfTheSource_data();
+    void keepsUntouchedSlicesOfTheSource();
+    void keepsLeadingSignsAsTheyAre_data();
+    void keepsLeadingSignsAsTheyAre();
+    void recordsWhatItLeavesOut();
     void usesMetadataTheFileStates();
     void joinsHardWrappedParagraphs();
     void parsesPublishedDates_data();
@@ -162,6 +232,111 @@ void CleanerTest::keepsKeptWordsVerbatim()
     for (const QString &paragraph : cleaned.text.split(u"\n\n"_s)) {
         QVERIFY2(raw.body.contains(paragraph), qPrintable(paragraph));
     }
+}
+
+void CleanerTest::keepsUntouchedSlicesOfTheSource_data()
+{
+    QTest::addColumn<QString>("path");
+    QTest::addColumn<RawArticle>("raw");
+    const QDir fixtures(QStringLiteral(RASID_TEST_DATA_DIR "/cleaning"));
+    const QStringList names = fixtures.entryList({u"*.txt"_s}, QDir::Files, QDir::Name);
+    QVERIFY(names.size() >= 10);
+    for (const QString &name : names) {
+        QTest::newRow(qPrintable(name)) << fixtures.filePath(name) << RawArticle();
+    }
+    const QDir seeds(seedsDir());
+    for (const QString &name : seeds.entryList({u"*.txt"_s}, QDir::Files, QDir::Name)) {
+        QTest::newRow(qPrintable(u"seed "_s + name)) << seeds.filePath(name) << RawArticle();
+    }
+    RawArticle wrapped;
+    wrapped.title = u"  تعطل   موقع\tالجامعة\n بعد هجوم  "_s;
+    wrapped.body = u"أعلنت الجامعة أن موقعها الإلكتروني تعطل مساء الخميس  \n"
+                   u"  بعد هجوم حجب خدمة استمر نحو ثلاث ساعات، وأن خدمات\n"
+                   u"التسجيل عادت إلى العمل صباح الجمعة دون خسائر في البيانات\n"
+                   u"حسب ما قال مدير مركز المعلوماتية في تصريح للصحافة.\n\n"
+                   u"وأضاف المدير أن الجامعة ستراجع عقدها مع مزود الاستضافة\n"
+                   u"وأن التحقيق في مصدر الهجوم ما زال جاريا لدى الجهات المختصة\n"
+                   u"ولم تعلن أي جهة مسؤوليتها عن الهجوم حتى الآن.\n\nاقرأ أيضا\nخبر آخر\n"_s;
+    QTest::newRow("hard-wrapped, blanks in the title") << QString() << wrapped;
+    RawArticle doubled;
+    const QString paragraph = u"تعرضت شبكة المستشفى الجامعي لهجوم ببرنامج فدية عطل أنظمة المواعيد والسجلات الطبية، "
+                              u"وقالت الإدارة إن فرقها تعمل على استعادة الخدمات تدريجيا."_s;
+    doubled.body = u"< هجوم على المستشفى الجامعي\n\n"_s + paragraph + u"  "_s + paragraph + u"\r\n\r\n"_s + paragraph;
+    QTest::newRow("marks, a doubled line, a repeat, CRLF") << QString() << doubled;
+    QTest::newRow("JSON line with a formula title")
+        << QString()
+        << jsonLine("{\"title\": \"=HYPERLINK(\\\"http://x.invalid\\\",\\\"y\\\")\", \"text\": "
+                    "\"=HYPERLINK(\\\"http://x.invalid\\\",\\\"y\\\")\\n\\n-  \\u0628\\u0646\\u062f\\n@\\u062d\\u0633\\u0627\\u0628\"}");
+}
+
+void CleanerTest::keepsUntouchedSlicesOfTheSource()
+{
+    QFETCH(QString, path);
+    QFETCH(RawArticle, raw);
+    if (!path.isEmpty()) {
+        // A text file's body is the decoded text (after a front matter, if any).
+        const QByteArray bytes = readBytes(path);
+        raw = readArticle(SourceKind::Text, bytes).articles.value(0);
+        QVERIFY(decodeText(bytes).text.endsWith(raw.body));
+    }
+    const CleanedArticle cleaned = cleanArticle(raw);
+    QVERIFY(!cleaned.text.isEmpty());
+    verifySlices(raw, cleaned);
+}
+
+void CleanerTest::keepsLeadingSignsAsTheyAre_data()
+{
+    QTest::addColumn<QString>("line");
+    QTest::newRow("equals") << u"=HYPERLINK(\"http://x.invalid\",\"y\")"_s;
+    QTest::newRow("minus") << u"- وزارة الداخلية تنفي الاختراق"_s;
+    QTest::newRow("at") << u"@CERT_MA يحذر من حملة تصيد"_s;
+    QTest::newRow("plus") << u"+212 رقم الطوارئ الإلكترونية"_s;
+    QTest::newRow("dash") << u"— قال المتحدث إن الخدمة عادت"_s;
+}
+
+void CleanerTest::keepsLeadingSignsAsTheyAre()
+{
+    QFETCH(QString, line);
+    const QString body = u"أعلنت الهيئة الوطنية أن هجوما إلكترونيا استهدف بوابة الخدمات الحكومية صباح الاثنين، وأن الفرق "
+                         u"التقنية تعمل على احتواء آثاره.\n\n"_s;
+    // As the title a file states, as its first line, and as a later line.
+    RawArticle titled;
+    titled.title = line;
+    titled.body = body;
+    const CleanedArticle fromMetadata = cleanArticle(titled);
+    QCOMPARE(fromMetadata.title, line);
+    QVERIFY(fromMetadata.text.startsWith(line + u"\n\n"_s));
+    verifySlices(titled, fromMetadata);
+
+    RawArticle first;
+    first.body = line + u"\n\n"_s + body;
+    const CleanedArticle fromText = cleanArticle(first);
+    QVERIFY2(fromText.text.startsWith(line), qPrintable(fromText.text));
+    verifySlices(first, fromText);
+
+    RawArticle later;
+    later.body = body + line + u"\n"_s;
+    const CleanedArticle inside = cleanArticle(later);
+    QVERIFY2(inside.text.contains(u"\n\n"_s + line), qPrintable(inside.text));
+    verifySlices(later, inside);
+}
+
+void CleanerTest::recordsWhatItLeavesOut()
+{
+    RawArticle raw;
+    raw.body = u"< اختراق بوابة البريد\n"
+               u"رئيس التحرير\nفلان الفلاني\n"
+               u"تعرضت بوابة البريد الوطني لهجوم إلكتروني أدى إلى تعطل خدمات تتبع الطرود لساعات، وفق بيان للشركة.\n"
+               u"اقرأ أيضا\nعنوان خبر آخر...\n"_s;
+    const CleanedArticle cleaned = cleanArticle(raw);
+    verifySlices(raw, cleaned);
+    QCOMPARE(cleaned.title, u"اختراق بوابة البريد"_s);
+    QStringList reasons;
+    for (const RemovedText &removed : cleaned.removed) {
+        reasons.append(removed.reason + u": "_s + removed.text.trimmed());
+    }
+    QCOMPARE(reasons, (QStringList{u"marks: <"_s, u"masthead: رئيس التحرير"_s, u"masthead: فلان الفلاني"_s,
+                                   u"read-also: اقرأ أيضا"_s, u"read-also: عنوان خبر آخر..."_s}));
 }
 
 void CleanerTest::usesMetadataTheFileStates()

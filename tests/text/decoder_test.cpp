@@ -46,6 +46,8 @@ private slots:
     void flagsBytesThatAreNotText();
     void replacesBrokenUtf8AndSaysSo_data();
     void replacesBrokenUtf8AndSaysSo();
+    void prefersUtf8WithAFewBrokenBytes_data();
+    void prefersUtf8WithAFewBrokenBytes();
     void normalisesLineEndings_data();
     void normalisesLineEndings();
     void honoursDeclaredCharsetOnlyForNonUtf8();
@@ -150,6 +152,71 @@ void DecoderTest::replacesBrokenUtf8AndSaysSo()
     QVERIFY(decoded.text.contains(QChar::ReplacementCharacter));
     QVERIFY(decoded.text.contains(kept));
     QVERIFY(decoded.confidence < 100);
+}
+
+// Puts `byte` in place of the byte at each offset (offsets into `utf8`).
+QByteArray withBytes(QByteArray utf8, const QVector<qsizetype> &offsets, char byte)
+{
+    for (qsizetype at : offsets) {
+        utf8[at] = byte;
+    }
+    return utf8;
+}
+
+void DecoderTest::prefersUtf8WithAFewBrokenBytes_data()
+{
+    QTest::addColumn<QByteArray>("bytes");
+    QTest::addColumn<QString>("encoding");
+    QTest::addColumn<bool>("lossy");
+    QTest::addColumn<QString>("kept");
+
+    // 60 bytes of UTF-8 Arabic (the last letter cut in half); two of them
+    // broken, as in a file damaged in a copy.
+    const QByteArray shortUtf8 = u"تسريب بيانات وزارة الصحة عبر هجوم خطير"_s.toUtf8().left(60);
+    QCOMPARE(shortUtf8.size(), 60);
+    QTest::newRow("60 bytes, two broken") << withBytes(shortUtf8, {3, 30}, '\xFF') << u"UTF-8"_s << true
+                                          << u"بيانات"_s;
+    QTest::newRow("60 bytes, a lead byte without its second")
+        << withBytes(shortUtf8, {13, 41}, 'x') << u"UTF-8"_s << true << u"وزارة"_s;
+    QByteArray longUtf8 = (kArabic + u"\n"_s).repeated(40).toUtf8();
+    const QByteArray longBroken = withBytes(longUtf8, {100, 2000, 5000, 7000, 9000}, '\xC0');
+    QTest::newRow("a long file, five broken") << longBroken << u"UTF-8"_s << true << u"الفريق التقني"_s;
+    QTest::newRow("UTF-16LE without BOM, Arabic") << encoded(kArabic, QStringConverter::Utf16LE, false)
+                                                  << u"UTF-16LE"_s << false << kArabic;
+    QTest::newRow("UTF-16BE without BOM, Arabic") << encoded(kArabic, QStringConverter::Utf16BE, false)
+                                                  << u"UTF-16BE"_s << false << kArabic;
+    // windows-1256 where letters before the Arabic comma and question mark
+    // (0xA1, 0xBF) make valid UTF-8 pairs here and there.
+    const QString commas = u"هل تعرضت الوزارة، والهيئة، والبنك، لهجوم؟ نعم، قالت المصادر، وأكدت الشركة؟"_s;
+    QByteArray cp1256;
+    {
+        QStringEncoder encoder("windows-1256");
+        if (!encoder.isValid()) {
+            QSKIP("Qt without ICU's windows-1256 encoder");
+        }
+        cp1256 = encoder.encode(commas);
+    }
+    QTest::newRow("windows-1256 with valid UTF-8 pairs") << cp1256 << u"windows-1256"_s << false << commas;
+    QTest::newRow("windows-1256 paragraph") << fixture(u"arabic.windows-1256.txt"_s) << u"windows-1256"_s << false
+                                            << reference(u"arabic"_s).trimmed();
+}
+
+void DecoderTest::prefersUtf8WithAFewBrokenBytes()
+{
+    QFETCH(QByteArray, bytes);
+    QFETCH(QString, encoding);
+    QFETCH(bool, lossy);
+    QFETCH(QString, kept);
+    const DecodedText decoded = decodeText(bytes);
+    QVERIFY2(decoded.problem.isEmpty(), qPrintable(decoded.problem));
+    QCOMPARE(decoded.encoding, encoding);
+    QCOMPARE(decoded.lossy, lossy);
+    QVERIFY2(decoded.text.contains(kept), qPrintable(decoded.text));
+    QCOMPARE(decoded.text.contains(QChar::ReplacementCharacter), lossy);
+    // A declared charset does not override it either.
+    if (encoding == u"UTF-8") {
+        QCOMPARE(decodeText(bytes, "windows-1256").encoding, u"UTF-8"_s);
+    }
 }
 
 void DecoderTest::normalisesLineEndings_data()
