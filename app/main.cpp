@@ -6,7 +6,6 @@
 #include <QApplication>
 #include <QCommandLineParser>
 #include <QDir>
-#include <QInputDialog>
 #include <QLibraryInfo>
 #include <QLocale>
 #include <QSettings>
@@ -34,19 +33,6 @@ void installTranslations(QApplication &app, const QString &language)
     QGuiApplication::setLayoutDirection(locale.textDirection());
 }
 
-// Every edit is signed; ask for the name once, at the first start.
-QString askAnalystName()
-{
-    bool ok = false;
-    const QString name = QInputDialog::getText(nullptr, QApplication::translate("main", "Welcome to Rasid"),
-                                               QApplication::translate("main",
-                                                                       "Your name, stored with every edit you "
-                                                                       "make (you can change it in Settings):"),
-                                               QLineEdit::Normal, qEnvironmentVariable("USER"), &ok)
-                             .simplified();
-    return ok ? name : QString();
-}
-
 } // namespace
 
 int main(int argc, char *argv[])
@@ -71,14 +57,8 @@ int main(int argc, char *argv[])
                                  u"[folder-or-workspace]"_s);
     parser.process(app);
 
-    if (Rasid::Settings::AnalystName.value(settings).isEmpty()) {
-        QString name = askAnalystName();
-        if (name.isEmpty()) {
-            name = qEnvironmentVariable("USER", u"analyst"_s);
-        }
-        Rasid::Settings::AnalystName.setValue(settings, name);
-    }
-
+    // No question before the window: the first start signs edits with the
+    // account's name (MainWindow::loadPreferences), shown in the status bar.
     Rasid::MainWindow window;
     window.restoreWindowState();
     window.show();

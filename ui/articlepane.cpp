@@ -3,6 +3,7 @@
 #include "articleview.h"
 #include "legendwidget.h"
 #include "noteedit.h"
+#include "removednote.h"
 
 #include <QAction>
 #include <QDate>
@@ -60,6 +61,7 @@ ArticlePane::ArticlePane(QWidget *parent)
     , m_view(new ArticleView(this))
     , m_legend(new LegendWidget(this))
     , m_note(new NoteEdit(this))
+    , m_removed(new RemovedNote(this))
 {
     setObjectName(u"articlePane"_s);
     // Article metadata is data, not markup: every label is plain text.
@@ -141,6 +143,7 @@ ArticlePane::ArticlePane(QWidget *parent)
     layout->setContentsMargins(0, 0, 0, 0);
     layout->setSpacing(2);
     layout->addLayout(header);
+    layout->addWidget(m_removed);
     layout->addWidget(m_offerBar);
     layout->addWidget(m_findBar);
     layout->addWidget(m_view, 1);
@@ -152,7 +155,12 @@ ArticlePane::ArticlePane(QWidget *parent)
 
 void ArticlePane::setHeader(const ArticleHeaderInfo &info)
 {
+    // Another article: its note starts closed, the same one keeps its state.
+    const bool same = info.path == m_info.path && info.title == m_info.title;
+    const bool open = same && m_removed->isExpanded();
     m_info = info;
+    m_removed->setRemoved(info.removed);
+    m_removed->setExpanded(open);
     updateTexts();
 }
 
@@ -166,6 +174,7 @@ void ArticlePane::setPosition(int position, int count)
 void ArticlePane::clear()
 {
     m_info = {};
+    m_removed->setRemoved({});
     m_note->setNote(0, QString());
     m_view->clearArticle();
     dismissOffer();

@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QPair>
+#include <QVector>
 #include <QWidget>
 
 #include <functional>
@@ -15,6 +17,7 @@ namespace Rasid {
 class ArticleView;
 class LegendWidget;
 class NoteEdit;
+class RemovedNote;
 
 // What the header above the article shows. All plain text.
 struct ArticleHeaderInfo
@@ -26,6 +29,7 @@ struct ArticleHeaderInfo
     QString path;
     int position = 0;  // 1-based row in the list, 0 when unknown
     int count = 0;     // rows the list holds under the current filter
+    QVector<QPair<QString, QString>> removed; // what cleaning left out: (reason code, text)
 };
 
 /*
@@ -66,6 +70,8 @@ public:
     QLabel *findCountLabel() const { return m_findCount; }
     // The analyst's note on the article shown.
     NoteEdit *noteEdit() const { return m_note; }
+    // What cleaning left out of the article shown (collapsed until opened).
+    RemovedNote *removedNote() const { return m_removed; }
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -91,6 +97,7 @@ private:
     ArticleView *m_view = nullptr;
     LegendWidget *m_legend = nullptr;
     NoteEdit *m_note = nullptr;
+    RemovedNote *m_removed = nullptr;
 };
 
 } // namespace Rasid

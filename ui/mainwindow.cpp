@@ -4,6 +4,7 @@
 #include "articlelistpanel.h"
 #include "articlepane.h"
 #include "articleview.h"
+#include "backupscheduler.h"
 #include "exportdialog.h"
 #include "fieldform.h"
 #include "icons.h"
@@ -21,6 +22,7 @@
 #include "problemsdialog.h"
 #include "reviewactions.h"
 #include "settingkeys.h"
+#include "systemaccount.h"
 #include "store/reviewstore.h"
 #include "store/undocommands.h"
 #include "workspacesession.h"
@@ -126,8 +128,18 @@ MainWindow::MainWindow(QWidget *parent)
     m_problemsButton->setToolButtonStyle(Qt::ToolButtonTextBesideIcon);
     m_problemsButton->setIcon(rasidIcon(u"problems"_s));
     m_problemsButton->hide();
+    // Who the edits are signed as: visible, and one click from changing it.
+    m_analystButton = new QToolButton(this);
+    m_analystButton->setObjectName(u"analystButton"_s);
+    m_analystButton->setAutoRaise(true);
+    connect(m_analystButton, &QToolButton::clicked, this, &MainWindow::openSettings);
+    m_backups = new BackupScheduler(this);
+    connect(m_backups, &BackupScheduler::backupFailed, this, [this](const QString &, const QString &reason) {
+        showMessage(tr("The workspace could not be backed up: %1").arg(reason), 10000);
+    });
     statusBar()->addPermanentWidget(m_importStatus);
     statusBar()->addPermanentWidget(m_problemsButton);
+    statusBar()->addPermanentWidget(m_analystButton);
     connect(m_problemsButton, &QToolButton::clicked, this, &MainWindow::openProblems);
     connect(m_importStatus, &ImportStatusWidget::cancelRequested, this, [this] {
         m_importStatus->setCancelling();
@@ -222,6 +234,15 @@ void MainWindow::loadPreferences()
     QSettings settings;
     Preferences preferences;
     preferences.analyst = Settings::AnalystName.value(settings);
+    if (preferences.analyst.isEmpty()) {
+        // The first start: sign edits with the account's name, no question
+        // asked; Settings (or the name in the status bar) changes it.
+        preferences.analyst = systemAnalystName();
+        Settings::AnalystName.setValue(settings, preferences.analyst);
+    }
+    preferences.backupEnabled = Settings::BackupEnabled.value(settings);
+    preferences.backupEveryMinutes = std::clamp(Settings::BackupEveryMinutes.value(settings), 1, 240);
+    preferences.backupKeep = std::clamp(Settings::BackupKeep.value(settings), 1, 100);
     QFont font;
     font.setFamilies({Settings::FontFamily.value(settings), u"Noto Naskh Arabic"_s, u"Amiri"_s, u"DejaVu Sans"_s});
     font.setPointSizeF(Settings::FontSize.value(settings));
@@ -238,6 +259,21 @@ void MainWindow::loadPreferences()
     m_pane->view()->setEntityStyle(preferences.style);
     m_pane->legend()->setEntityStyle(preferences.style);
     m_overview->setEntityStyle(preferences.style);
+    applyBackupPolicy();
+    updateAnalystButton();
+}
+
+void MainWindow::applyBackupPolicy()
+{
+    m_backups->setPolicy(m_preferences.backupEnabled, m_preferences.backupEveryMinutes * 60 * 1000,
+                         m_preferences.backupKeep);
+}
+
+void MainWindow::updateAnalystButton()
+{
+    m_analystButton->setText(m_preferences.analyst);
+    m_analystButton->setToolTip(tr("Your edits are signed as %1. Click to change the name in Settings.")
+                                    .arg(m_preferences.analyst));
 }
 
 void MainWindow::showOverview()
@@ -274,6 +310,11 @@ void MainWindow::applyPreferences(const Preferences &preferences)
     Settings::FontSize.setValue(settings, qRound(preferences.articleFont.pointSizeF()));
     Settings::InterfaceLanguage.setValue(settings, preferences.language);
     Settings::LookBelowPercent.setValue(settings, preferences.lookBelowPercent);
+    Settings::BackupEnabled.setValue(settings, preferences.backupEnabled);
+    Settings::BackupEveryMinutes.setValue(settings, preferences.backupEveryMinutes);
+    Settings::BackupKeep.setValue(settings, preferences.backupKeep);
+    applyBackupPolicy();
+    updateAnalystButton();
     preferences.style.saveColors(settings);
     Settings::Shortcuts.setValue(settings, m_actions->overrides());
 }
@@ -335,6 +376,9 @@ void MainWindow::closeEvent(QCloseEvent *event)
         m_pane->noteEdit()->commit();
     }
     saveWindowState();
+    // The last backup of the session starts now; the window waits for it
+    // when it is destroyed.
+    m_backups->detach();
     // Nothing to save: every edit is already in the workspace. A running import
     // commits its current batch and stops; a later open resumes it.
     if (m_import->isRunning()) {
@@ -422,6 +466,7 @@ void MainWindow::setCurrentArticle(qint64 articleId)
     header.published = content.published;
     header.sourceUrl = content.sourceUrl;
     header.path = content.path;
+    header.removed = content.removed;
     m_pane->setHeader(header);
     m_pane->noteEdit()->setNote(articleId, m_session->store()->note(ReviewStore::NoteSubject::Article, articleId));
     updateArticlePosition();

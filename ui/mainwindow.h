@@ -18,6 +18,7 @@ class QUndoCommand;
 namespace Rasid {
 
 class ActionRegistry;
+class BackupScheduler;
 class ArticleListPanel;
 class ArticlePane;
 class ArticleView;
@@ -88,6 +89,14 @@ public:
     QMenu *createArticleContextMenu(const QPoint &pos);
     // The style of the window's menus (shortcuts kept left to right).
     MenuStyle *menuStyle() const { return m_menuStyle; }
+    // Rolling backups of the open workspace, and File › Restore from Backup.
+    BackupScheduler *backups() const { return m_backups; }
+    // Replaces the open workspace with one of its backups (off the GUI thread,
+    // keeping the current state as a backup first) and reopens it; false when
+    // it could not start. backupRestored() tells how it ended.
+    bool restoreBackup(const QString &backupPath);
+    // The name the analyst's edits are signed with, in the status bar.
+    QToolButton *analystButton() const { return m_analystButton; }
     // A word in the status bar, for the window and its controllers.
     void showMessage(const QString &message, int timeoutMs = 6000);
 
@@ -97,6 +106,7 @@ signals:
     void exportFinished(bool ok, const QString &message);
     // The victim countries of the country filter were (re)read.
     void countriesUpdated();
+    void backupRestored(bool ok);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -135,6 +145,9 @@ private:
     void exportIncidents();
     void openSettings();
     void openProblems();
+    void chooseBackupToRestore();
+    void applyBackupPolicy();
+    void updateAnalystButton();
 
     std::unique_ptr<WorkspaceSession> m_session;
     ActionRegistry *m_actions = nullptr;
@@ -148,6 +161,8 @@ private:
     ReviewActions *m_review = nullptr;
     NavigationController *m_navigation = nullptr;
     QToolButton *m_problemsButton = nullptr;
+    QToolButton *m_analystButton = nullptr;
+    BackupScheduler *m_backups = nullptr;
     QPointer<ProblemsDialog> m_problemsDialog;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

@@ -96,6 +96,7 @@ void MainWindow::createActions()
     add(u"openWorkspace"_s, &MainWindow::chooseWorkspace);
     add(u"reimport"_s, &MainWindow::reimport);
     add(u"export"_s, &MainWindow::exportIncidents);
+    add(u"restoreBackup"_s, &MainWindow::chooseBackupToRestore);
     add(u"closeWorkspace"_s, &MainWindow::closeWorkspace);
     add(u"quit"_s, &QWidget::close)->setMenuRole(QAction::QuitRole);
     // Undo and redo first drop what was typed and not entered: it is not on the
@@ -244,7 +245,7 @@ void MainWindow::createMenus()
     m_recentMenu->setObjectName(u"recentMenu"_s);
     fill(m_fileMenu, actions({u"openFolder"_s, u"openWorkspace"_s}));
     m_fileMenu->addMenu(m_recentMenu);
-    fill(m_fileMenu, actions({u"reimport"_s, QString(), u"export"_s, QString(), u"closeWorkspace"_s, u"quit"_s}));
+    fill(m_fileMenu, actions({u"reimport"_s, QString(), u"export"_s, QString(), u"restoreBackup"_s, u"closeWorkspace"_s, u"quit"_s}));
     connect(m_recentMenu, &QMenu::aboutToShow, this, &MainWindow::updateRecentMenu);
 
     m_editMenu = menuBar()->addMenu(QString());
@@ -313,6 +314,7 @@ void MainWindow::retranslate()
         {u"openWorkspace"_s, tr("Open &Workspace…")},
         {u"reimport"_s, tr("&Re-import Folder")},
         {u"export"_s, tr("&Export Incidents…")},
+        {u"restoreBackup"_s, tr("Restore from &Backup…")},
         {u"closeWorkspace"_s, tr("&Close Workspace")},
         {u"quit"_s, tr("&Quit")},
         {u"undo"_s, tr("&Undo")},
@@ -398,6 +400,7 @@ void MainWindow::updateActions()
     enable(u"reimport"_s, open && !m_session->sourceFolder().isEmpty() && !m_import->isRunning());
     enable(u"export"_s, open);
     enable(u"closeWorkspace"_s, open);
+    enable(u"restoreBackup"_s, open && !m_import->isRunning());
     enable(u"undo"_s, open && m_session->undoStack()->canUndo());
     enable(u"redo"_s, open && m_session->undoStack()->canRedo());
     enable(u"find"_s, open);

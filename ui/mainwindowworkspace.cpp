@@ -5,6 +5,7 @@
 
 #include "articlelistpanel.h"
 #include "articlepane.h"
+#include "backupscheduler.h"
 #include "fieldform.h"
 #include "importcontroller.h"
 #include "importstatuswidget.h"
@@ -16,6 +17,7 @@
 #include "noteedit.h"
 #include "problemsdialog.h"
 #include "repairoffer.h"
+#include "restorebackupdialog.h"
 #include "settingkeys.h"
 #include "store/reviewstore.h"
 #include "workspacesession.h"
@@ -26,6 +28,7 @@
 #include <QFileInfo>
 #include <QFutureWatcher>
 #include <QMessageBox>
+#include <QProgressDialog>
 #include <QStandardPaths>
 #include <QTemporaryFile>
 #include <QUndoStack>
@@ -139,6 +142,7 @@ bool MainWindow::openWorkspace(const QString &path)
     }
     m_session = std::move(session);
     connectSession();
+    m_backups->attach(m_session->path(), m_session->store());
     Settings::addRecentWorkspace(m_session->path());
     Settings::LastWorkspace.setValue(m_session->path());
     updateTitle();
@@ -232,6 +236,7 @@ void MainWindow::closeWorkspace()
         m_problemsDialog->close();
         delete m_problemsDialog;
     }
+    m_backups->detach(); // a last backup when anything changed
     m_pane->clear();
     m_list->setModel(nullptr);
     m_incidents->setModels(nullptr, nullptr);
@@ -325,6 +330,63 @@ void MainWindow::importDone(const ImportSummary &summary)
     updateProblems();
     updateActions();
     emit importFinished();
+}
+
+// ---- backups ---------------------------------------------------------------------------
+
+void MainWindow::chooseBackupToRestore()
+{
+    if (!m_session) {
+        return;
+    }
+    auto *dialog = new RestoreBackupDialog(m_session->path(), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &QDialog::accepted, this, [this, dialog] {
+        const QString chosen = dialog->chosenBackup();
+        if (!chosen.isEmpty()) {
+            restoreBackup(chosen);
+        }
+    });
+    dialog->open();
+}
+
+bool MainWindow::restoreBackup(const QString &backupPath)
+{
+    if (!m_session || m_import->isRunning()) {
+        return false;
+    }
+    const QString path = m_session->path();
+    m_backups->detach(false); // the restore backs the workspace up itself
+    closeWorkspace();
+    auto *progress = new QProgressDialog(tr("Restoring the backup…"), QString(), 0, 0, this);
+    progress->setWindowTitle(tr("Restore from Backup"));
+    progress->setWindowModality(Qt::WindowModal);
+    progress->setMinimumDuration(300);
+    progress->setCancelButton(nullptr); // all or nothing, and quick
+    auto connection = std::make_shared<QMetaObject::Connection>();
+    *connection = connect(m_backups, &BackupScheduler::restored, this,
+                          [this, path, progress, connection](const QString &restoredPath, bool ok,
+                                                            const QString &keptAs, const QString &error) {
+                              if (restoredPath != path) {
+                                  return;
+                              }
+                              disconnect(*connection);
+                              progress->deleteLater();
+                              const bool reopened = openWorkspace(path);
+                              if (!ok) {
+                                  showError(tr("Restore from Backup"),
+                                            tr("The backup could not be restored, and the workspace is as it "
+                                               "was: %1")
+                                                .arg(error));
+                              } else if (reopened) {
+                                  showMessage(tr("Restored the backup. The workspace as it was is kept as %1.")
+                                                  .arg(QDir::toNativeSeparators(keptAs)),
+                                              15000);
+                              }
+                              emit backupRestored(ok && reopened);
+                          });
+    m_backups->restore(path, backupPath);
+    return true;
 }
 
 } // namespace Rasid

@@ -9,6 +9,9 @@ using namespace Qt::StringLiterals;
 namespace Rasid::Settings {
 
 const Setting<QString> AnalystName{u"analyst/name"_s, QString()};
+const Setting<bool> BackupEnabled{u"backup/enabled"_s, true};
+const Setting<int> BackupEveryMinutes{u"backup/everyMinutes"_s, 10};
+const Setting<int> BackupKeep{u"backup/keep"_s, 5};
 const Setting<QString> FontFamily{u"view/fontFamily"_s, u"Noto Naskh Arabic"_s};
 const Setting<int> FontSize{u"view/fontSize"_s, 14};
 const Setting<QString> InterfaceLanguage{u"ui/language"_s, QString()};

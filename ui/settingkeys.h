@@ -52,7 +52,7 @@ private:
 
 namespace Settings {
 
-extern const Setting<QString> AnalystName;       // asked at first start, written with every edit
+extern const Setting<QString> AnalystName;       // the system account's name at first start, written with every edit
 extern const Setting<QString> FontFamily;        // the article view's font
 extern const Setting<int> FontSize;              // points
 extern const Setting<QString> InterfaceLanguage; // "ar", "en"; empty: the system's
@@ -61,6 +61,11 @@ extern const Setting<QString> LastWorkspace;     // reopened at start
 // Suggested fields below this calibrated probability, in percent, are shown
 // as needing a look rather than filled in (0: all filled in).
 extern const Setting<int> LookBelowPercent;
+// Rolling backups of the open workspace: after this many minutes of editing
+// and when it closes, keeping the newest BackupKeep.
+extern const Setting<bool> BackupEnabled;
+extern const Setting<int> BackupEveryMinutes;
+extern const Setting<int> BackupKeep;
 extern const Setting<QByteArray> WindowGeometry; // QWidget::saveGeometry()
 extern const Setting<QByteArray> WindowState;    // QMainWindow::saveState()
 // Action name -> key sequence (QKeySequence::PortableText) the analyst chose;

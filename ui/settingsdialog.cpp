@@ -2,6 +2,7 @@
 
 #include "shortcuteditor.h"
 
+#include <QCheckBox>
 #include <QColorDialog>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -55,6 +56,31 @@ SettingsDialog::SettingsDialog(const Preferences &preferences, const ActionRegis
     generalForm->addRow(tr("&Analyst name:"), m_analyst);
     generalForm->addRow(tr("Interface &language:"), m_language);
     generalForm->addRow(QString(), languageNote);
+    // Backups: a damaged disk or a mistaken bulk edit costs at most a few minutes.
+    m_backupEnabled = new QCheckBox(tr("&Back up the open workspace while I edit"), general);
+    m_backupEnabled->setObjectName(u"backupEnabled"_s);
+    m_backupEnabled->setChecked(preferences.backupEnabled);
+    m_backupEvery = new QSpinBox(general);
+    m_backupEvery->setObjectName(u"backupEvery"_s);
+    m_backupEvery->setRange(1, 240);
+    m_backupEvery->setSuffix(tr(" min of editing"));
+    m_backupEvery->setValue(preferences.backupEveryMinutes);
+    m_backupKeep = new QSpinBox(general);
+    m_backupKeep->setObjectName(u"backupKeep"_s);
+    m_backupKeep->setRange(1, 100);
+    m_backupKeep->setValue(preferences.backupKeep);
+    auto *backupNote = new QLabel(tr("A backup is also made when the workspace closes. File › Restore from Backup "
+                                     "brings one back."),
+                                  general);
+    backupNote->setWordWrap(true);
+    connect(m_backupEnabled, &QCheckBox::toggled, m_backupEvery, &QWidget::setEnabled);
+    connect(m_backupEnabled, &QCheckBox::toggled, m_backupKeep, &QWidget::setEnabled);
+    m_backupEvery->setEnabled(preferences.backupEnabled);
+    m_backupKeep->setEnabled(preferences.backupEnabled);
+    generalForm->addRow(QString(), m_backupEnabled);
+    generalForm->addRow(tr("Back up &every:"), m_backupEvery);
+    generalForm->addRow(tr("&Keep the newest:"), m_backupKeep);
+    generalForm->addRow(QString(), backupNote);
     tabs->addTab(general, tr("General"));
 
     // Article: font and entity colours.
@@ -135,6 +161,9 @@ Preferences SettingsDialog::preferences() const
 {
     Preferences result = m_preferences;
     result.analyst = m_analyst->text().simplified();
+    result.backupEnabled = m_backupEnabled->isChecked();
+    result.backupEveryMinutes = m_backupEvery->value();
+    result.backupKeep = m_backupKeep->value();
     QFont font = m_preferences.articleFont;
     QStringList families = font.families();
     families.removeAll(m_fontFamily->currentFont().family());

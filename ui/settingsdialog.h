@@ -8,6 +8,7 @@
 #include <QKeySequence>
 #include <QMap>
 
+class QCheckBox;
 class QComboBox;
 class QDoubleSpinBox;
 class QFontComboBox;
@@ -32,6 +33,9 @@ struct Preferences
     QString language; // "" follows the system, "en", "ar"
     QHash<QString, QKeySequence> shortcuts;
     int lookBelowPercent = 50; // suggestions below it need a look (0: none)
+    bool backupEnabled = true;  // rolling backups of the open workspace
+    int backupEveryMinutes = 10; // of editing
+    int backupKeep = 5;          // newest backups kept
 };
 
 /*
@@ -49,6 +53,9 @@ public:
     ShortcutEditor *shortcutEditor() const { return m_shortcuts; }
     QLineEdit *analystEdit() const { return m_analyst; }
     QSpinBox *lookBelowEdit() const { return m_lookBelow; }
+    QCheckBox *backupEnabledEdit() const { return m_backupEnabled; }
+    QSpinBox *backupEveryEdit() const { return m_backupEvery; }
+    QSpinBox *backupKeepEdit() const { return m_backupKeep; }
 
     // The interface languages Rasid ships, as (code, name in that language).
     static QList<QPair<QString, QString>> languages();
@@ -64,6 +71,9 @@ private:
     QDoubleSpinBox *m_fontSize = nullptr;
     QComboBox *m_language = nullptr;
     QSpinBox *m_lookBelow = nullptr;
+    QCheckBox *m_backupEnabled = nullptr;
+    QSpinBox *m_backupEvery = nullptr;
+    QSpinBox *m_backupKeep = nullptr;
     QMap<EntityType, QPushButton *> m_colorButtons;
     ShortcutEditor *m_shortcuts = nullptr;
 };

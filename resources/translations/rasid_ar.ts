@@ -293,6 +293,50 @@
         <source>The workspace %1 is empty: it is still being created, or its creation was interrupted. Wait for the import that creates it, or import into it again.</source>
         <translation>مساحة العمل %1 فارغة: ما زال إنشاؤها جاريًا، أو توقف قبل أن يكتمل. انتظر انتهاء الاستيراد الذي ينشئها، أو استورد إليها من جديد.</translation>
     </message>
+    <message>
+        <source>some bytes could not be decoded as %1 and were replaced with �; check the text</source>
+        <translation>تعذّر فك ترميز بعض البايتات بترميز %1 فاستُبدلت بالرمز �؛ راجع النص</translation>
+    </message>
+    <message>
+        <source>not read: the folder links outside the folder (to %1)</source>
+        <translation>لم يُقرأ: المجلد رابط إلى خارج المجلد المفتوح (إلى %1)</translation>
+    </message>
+    <message>
+        <source>not read: the file links outside the folder (to %1)</source>
+        <translation>لم يُقرأ: الملف رابط إلى خارج المجلد المفتوح (إلى %1)</translation>
+    </message>
+    <message>
+        <source>not read: the file became a link since the folder was scanned</source>
+        <translation>لم يُقرأ: صار الملف رابطاً بعد فحص المجلد</translation>
+    </message>
+    <message>
+        <source>cannot read %1: %2</source>
+        <translation>تعذّرت قراءة %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 is not an SQLite database (its header is missing or damaged)</source>
+        <translation>%1 ليس قاعدة بيانات SQLite (ترويسته مفقودة أو تالفة)</translation>
+    </message>
+    <message>
+        <source>cannot open %1: %2</source>
+        <translation>تعذّر فتح %1: %2</translation>
+    </message>
+    <message>
+        <source>cannot read the schema of %1: %2</source>
+        <translation>تعذّرت قراءة مخطط %1: %2</translation>
+    </message>
+    <message>
+        <source>%1 row %2 refers to a missing row of %3</source>
+        <translation>الصف %2 من %1 يشير إلى صف غير موجود في %3</translation>
+    </message>
+    <message>
+        <source>cannot create the backup folder %1</source>
+        <translation>تعذّر إنشاء مجلد النسخ الاحتياطية %1</translation>
+    </message>
+    <message>
+        <source>cannot write the backup %1</source>
+        <translation>تعذّرت كتابة النسخة الاحتياطية %1</translation>
+    </message>
 </context>
 <context>
     <name>QPlatformTheme</name>
@@ -358,49 +402,6 @@
     <message>
         <source>Select All</source>
         <translation>تحديد الكل</translation>
-    </message>
-</context>
-<context>
-    <name>Rasid::RepairOffer</name>
-    <message>
-        <source>Open Workspace</source>
-        <translation>فتح مساحة عمل</translation>
-    </message>
-    <message>
-        <source>Rasid can salvage everything readable of it into a new workspace, your decisions and the audit log first. The damaged file stays as it is.</source>
-        <translation>يستطيع راصد إنقاذ كل ما يمكن قراءته منها إلى مساحة عمل جديدة، بدءاً بقراراتك وسجل التدقيق. ويبقى الملف التالف كما هو.</translation>
-    </message>
-    <message>
-        <source>Repair…</source>
-        <translation>إصلاح…</translation>
-    </message>
-    <message>
-        <source>Save the Repaired Workspace</source>
-        <translation>حفظ مساحة العمل المصلحة</translation>
-    </message>
-    <message>
-        <source>Rasid workspaces (*.rasid)</source>
-        <translation>مساحات عمل راصد (*.rasid)</translation>
-    </message>
-    <message>
-        <source>Repairing %1…</source>
-        <translation>جارٍ إصلاح %1…</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>إلغاء</translation>
-    </message>
-    <message>
-        <source>Repair</source>
-        <translation>إصلاح</translation>
-    </message>
-    <message>
-        <source>The workspace could not be repaired: %1</source>
-        <translation>تعذر إصلاح مساحة العمل: %1</translation>
-    </message>
-    <message>
-        <source>%1 rows were saved into %2. %3 rows and %4 damaged pages could not be read; %5 incidents whose article was lost are kept under placeholder articles.</source>
-        <translation>حُفظ %1 صفاً في %2. تعذرت قراءة %3 صفاً و%4 صفحة تالفة؛ وحُفظت الحوادث التي فُقدت مقالاتها (%5) تحت مقالات بديلة.</translation>
     </message>
 </context>
 <context>
@@ -747,6 +748,10 @@
     <message>
         <source>(untitled article %1)</source>
         <translation>(مقال بلا عنوان %1)</translation>
+    </message>
+    <message>
+        <source>Some bytes of this article could not be decoded and were replaced with �.</source>
+        <translation>تعذّر فك ترميز بعض بايتات هذا المقال فاستُبدلت بالرمز �.</translation>
     </message>
 </context>
 <context>
@@ -1293,6 +1298,34 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
         <source>Reject All &amp;Suggested Incidents of the Selected Articles</source>
         <translation>رفض كل الحوادث المقترحة في المقالات المحددة</translation>
     </message>
+    <message>
+        <source>The workspace could not be backed up: %1</source>
+        <translation>تعذّر أخذ نسخة احتياطية من مساحة العمل: %1</translation>
+    </message>
+    <message>
+        <source>Your edits are signed as %1. Click to change the name in Settings.</source>
+        <translation>تُوقَّع تعديلاتك باسم %1. انقر لتغيير الاسم في الإعدادات.</translation>
+    </message>
+    <message>
+        <source>Restore from &amp;Backup…</source>
+        <translation>الاستعادة من نسخة احتياطية…</translation>
+    </message>
+    <message>
+        <source>Restoring the backup…</source>
+        <translation>جارٍ استعادة النسخة الاحتياطية…</translation>
+    </message>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>الاستعادة من نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>The backup could not be restored, and the workspace is as it was: %1</source>
+        <translation>تعذّرت استعادة النسخة الاحتياطية، وبقيت مساحة العمل كما كانت: %1</translation>
+    </message>
+    <message>
+        <source>Restored the backup. The workspace as it was is kept as %1.</source>
+        <translation>استُعيدت النسخة الاحتياطية. وحُفظت مساحة العمل كما كانت في %1.</translation>
+    </message>
 </context>
 <context>
     <name>Rasid::MultiValueButton</name>
@@ -1318,6 +1351,158 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>No other unreviewed article in the list.</source>
         <translation>لا يوجد في القائمة مقال آخر غير مراجَع.</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::OverviewCharts</name>
+    <message>
+        <source>Incidents</source>
+        <translation>الحوادث</translation>
+    </message>
+    <message>
+        <source>Decisions that day</source>
+        <translation>قرارات اليوم</translation>
+    </message>
+    <message>
+        <source>Decisions in all</source>
+        <translation>مجموع القرارات</translation>
+    </message>
+    <message>
+        <source>Incidents per month, by attack type</source>
+        <translation>الحوادث في كل شهر حسب نوع الهجوم</translation>
+    </message>
+    <message>
+        <source>Top victim countries</source>
+        <translation>أكثر دول الضحايا</translation>
+    </message>
+    <message>
+        <source>Attack types</source>
+        <translation>أنواع الهجمات</translation>
+    </message>
+    <message>
+        <source>Actor types</source>
+        <translation>أنواع الفاعلين</translation>
+    </message>
+    <message>
+        <source>Victim sectors</source>
+        <translation>قطاعات الضحايا</translation>
+    </message>
+    <message>
+        <source>Review progress</source>
+        <translation>تقدم المراجعة</translation>
+    </message>
+    <message>
+        <source>No date</source>
+        <translation>بلا تاريخ</translation>
+    </message>
+    <message>
+        <source>Not stated</source>
+        <translation>غير مذكور</translation>
+    </message>
+    <message>
+        <source>Cannot write %1</source>
+        <translation>تعذرت كتابة %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::OverviewFiles</name>
+    <message>
+        <source>Cannot write %1: %2</source>
+        <translation>تعذرت كتابة %1: %2</translation>
+    </message>
+    <message>
+        <source>Cannot create the folder %1</source>
+        <translation>تعذر إنشاء المجلد %1</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::OverviewTableModel</name>
+    <message numerus="yes">
+        <source>%n incident(s): show their articles</source>
+        <translation>
+            <numerusform>لا حوادث: عرض مقالاتها</numerusform>
+            <numerusform>حادثة واحدة: عرض مقالاتها</numerusform>
+            <numerusform>حادثتان: عرض مقالاتها</numerusform>
+            <numerusform>%n حوادث: عرض مقالاتها</numerusform>
+            <numerusform>%n حادثة: عرض مقالاتها</numerusform>
+            <numerusform>%n حادثة: عرض مقالاتها</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>المجموع</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::OverviewWidget</name>
+    <message numerus="yes">
+        <source>Showing %n confirmed incident(s)</source>
+        <translation>
+            <numerusform>المعروض: لا حوادث مؤكدة</numerusform>
+            <numerusform>المعروض: حادثة واحدة مؤكدة</numerusform>
+            <numerusform>المعروض: حادثتان مؤكدتان</numerusform>
+            <numerusform>المعروض: %n حوادث مؤكدة</numerusform>
+            <numerusform>المعروض: %n حادثة مؤكدة</numerusform>
+            <numerusform>المعروض: %n حادثة مؤكدة</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n suggested incident(s), not yet reviewed</source>
+        <translation>
+            <numerusform>المعروض: لا حوادث مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: حادثة واحدة مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: حادثتان مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: %n حوادث مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: %n حادثة مقترحة لم تراجع بعد</numerusform>
+            <numerusform>المعروض: %n حادثة مقترحة لم تراجع بعد</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Showing %n confirmed and suggested incident(s)</source>
+        <translation>
+            <numerusform>المعروض: لا حوادث مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: حادثة واحدة مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: حادثتان مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: %n حوادث مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: %n حادثة مؤكدة ومقترحة</numerusform>
+            <numerusform>المعروض: %n حادثة مؤكدة ومقترحة</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Confirmed incidents</source>
+        <translation>الحوادث المؤكدة</translation>
+    </message>
+    <message>
+        <source>Suggested incidents</source>
+        <translation>الحوادث المقترحة</translation>
+    </message>
+    <message>
+        <source>Confirmed and suggested</source>
+        <translation>المؤكدة والمقترحة</translation>
+    </message>
+    <message>
+        <source>Which incidents the overview counts</source>
+        <translation>أي الحوادث تحصيها النظرة العامة</translation>
+    </message>
+    <message>
+        <source>Save Charts…</source>
+        <translation>حفظ الرسوم…</translation>
+    </message>
+    <message>
+        <source>Save each chart as PNG and SVG</source>
+        <translation>حفظ كل رسم بصيغتي PNG وSVG</translation>
+    </message>
+    <message>
+        <source>Victim countries by attack type</source>
+        <translation>دول الضحايا حسب نوع الهجوم</translation>
+    </message>
+    <message>
+        <source>Save the Charts in a Folder</source>
+        <translation>حفظ الرسوم في مجلد</translation>
+    </message>
+    <message>
+        <source>Cannot Save the Charts</source>
+        <translation>تعذر حفظ الرسوم</translation>
     </message>
 </context>
 <context>
@@ -1374,6 +1559,154 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>unknown</source>
         <translation>غير معروف</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::RemovedNote</name>
+    <message>
+        <source>scraper marks</source>
+        <translation>علامات أداة الجمع</translation>
+    </message>
+    <message>
+        <source>the title again</source>
+        <translation>العنوان مكرراً</translation>
+    </message>
+    <message>
+        <source>the outlet&apos;s name</source>
+        <translation>اسم الوسيلة الإعلامية</translation>
+    </message>
+    <message>
+        <source>a section label</source>
+        <translation>اسم قسم</translation>
+    </message>
+    <message>
+        <source>the outlet&apos;s masthead</source>
+        <translation>ترويسة الصحيفة</translation>
+    </message>
+    <message>
+        <source>page furniture (menus, sharing)</source>
+        <translation>عناصر الصفحة (قوائم، أزرار مشاركة)</translation>
+    </message>
+    <message>
+        <source>a date line</source>
+        <translation>سطر تاريخ</translation>
+    </message>
+    <message>
+        <source>a &quot;read also&quot; block</source>
+        <translation>فقرة «اقرأ أيضاً»</translation>
+    </message>
+    <message>
+        <source>a picture caption</source>
+        <translation>تعليق على صورة</translation>
+    </message>
+    <message>
+        <source>an advertisement</source>
+        <translation>إعلان</translation>
+    </message>
+    <message>
+        <source>a picture credit</source>
+        <translation>حقوق صورة</translation>
+    </message>
+    <message>
+        <source>a link</source>
+        <translation>رابط</translation>
+    </message>
+    <message>
+        <source>a repeated passage</source>
+        <translation>مقطع مكرر</translation>
+    </message>
+    <message>
+        <source>punctuation alone</source>
+        <translation>علامات ترقيم وحدها</translation>
+    </message>
+    <message numerus="yes">
+        <source>Cleaning left out %n passage(s) of the source</source>
+        <translation>
+            <numerusform>لم يحذف التنظيف شيئاً من المصدر</numerusform>
+            <numerusform>حذف التنظيف مقطعاً واحداً من المصدر</numerusform>
+            <numerusform>حذف التنظيف مقطعين من المصدر</numerusform>
+            <numerusform>حذف التنظيف %n مقاطع من المصدر</numerusform>
+            <numerusform>حذف التنظيف %n مقطعاً من المصدر</numerusform>
+            <numerusform>حذف التنظيف %n مقطع من المصدر</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Hide what cleaning left out</source>
+        <translation>إخفاء ما حذفه التنظيف</translation>
+    </message>
+    <message>
+        <source>Show what cleaning left out, and why</source>
+        <translation>عرض ما حذفه التنظيف وسببه</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::RepairOffer</name>
+    <message>
+        <source>Open Workspace</source>
+        <translation>فتح مساحة عمل</translation>
+    </message>
+    <message>
+        <source>Rasid can salvage everything readable of it into a new workspace, your decisions and the audit log first. The damaged file stays as it is.</source>
+        <translation>يستطيع راصد إنقاذ كل ما يمكن قراءته منها إلى مساحة عمل جديدة، بدءاً بقراراتك وسجل التدقيق. ويبقى الملف التالف كما هو.</translation>
+    </message>
+    <message>
+        <source>Repair…</source>
+        <translation>إصلاح…</translation>
+    </message>
+    <message>
+        <source>Save the Repaired Workspace</source>
+        <translation>حفظ مساحة العمل المصلحة</translation>
+    </message>
+    <message>
+        <source>Rasid workspaces (*.rasid)</source>
+        <translation>مساحات عمل راصد (*.rasid)</translation>
+    </message>
+    <message>
+        <source>Repairing %1…</source>
+        <translation>جارٍ إصلاح %1…</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+    <message>
+        <source>Repair</source>
+        <translation>إصلاح</translation>
+    </message>
+    <message>
+        <source>The workspace could not be repaired: %1</source>
+        <translation>تعذر إصلاح مساحة العمل: %1</translation>
+    </message>
+    <message>
+        <source>%1 rows were saved into %2. %3 rows and %4 damaged pages could not be read; %5 incidents whose article was lost are kept under placeholder articles.</source>
+        <translation>حُفظ %1 صفاً في %2. تعذرت قراءة %3 صفاً و%4 صفحة تالفة؛ وحُفظت الحوادث التي فُقدت مقالاتها (%5) تحت مقالات بديلة.</translation>
+    </message>
+</context>
+<context>
+    <name>Rasid::RestoreBackupDialog</name>
+    <message>
+        <source>Restore from Backup</source>
+        <translation>الاستعادة من نسخة احتياطية</translation>
+    </message>
+    <message>
+        <source>There is no backup of %1 yet. Rasid makes one after a few minutes of editing and when the workspace closes.</source>
+        <translation>لا توجد نسخة احتياطية من %1 بعد. يأخذ راصد نسخة بعد دقائق من التحرير وعند إغلاق مساحة العمل.</translation>
+    </message>
+    <message>
+        <source>Choose the backup of %1 to go back to. The workspace as it is now is kept as a backup first, so this too can be undone by restoring that one.</source>
+        <translation>اختر نسخة %1 الاحتياطية التي تريد الرجوع إليها. تُحفظ مساحة العمل بحالتها الآن في نسخة احتياطية أولاً، فيمكن التراجع عن هذا أيضاً باستعادتها.</translation>
+    </message>
+    <message>
+        <source>Made</source>
+        <translation>أُخذت في</translation>
+    </message>
+    <message>
+        <source>Size</source>
+        <translation>الحجم</translation>
+    </message>
+    <message>
+        <source>&amp;Restore</source>
+        <translation>استعادة</translation>
     </message>
 </context>
 <context>
@@ -1539,6 +1872,26 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>Colour for %1</source>
         <translation>لون %1</translation>
+    </message>
+    <message>
+        <source>&amp;Back up the open workspace while I edit</source>
+        <translation>نسخ مساحة العمل المفتوحة احتياطياً أثناء التحرير</translation>
+    </message>
+    <message>
+        <source> min of editing</source>
+        <translation> دقيقة من التحرير</translation>
+    </message>
+    <message>
+        <source>A backup is also made when the workspace closes. File › Restore from Backup brings one back.</source>
+        <translation>تُؤخذ نسخة احتياطية أيضاً عند إغلاق مساحة العمل. ملف › الاستعادة من نسخة احتياطية يعيدها.</translation>
+    </message>
+    <message>
+        <source>Back up &amp;every:</source>
+        <translation>نسخة احتياطية كل:</translation>
+    </message>
+    <message>
+        <source>&amp;Keep the newest:</source>
+        <translation>الاحتفاظ بأحدث:</translation>
     </message>
 </context>
 <context>
@@ -2159,14 +2512,6 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
 <context>
     <name>main</name>
     <message>
-        <source>Welcome to Rasid</source>
-        <translation>مرحبًا بك في راصد</translation>
-    </message>
-    <message>
-        <source>Your name, stored with every edit you make (you can change it in Settings):</source>
-        <translation>اسمك، يُحفظ مع كل تعديل تجريه (يمكنك تغييره من الإعدادات):</translation>
-    </message>
-    <message>
         <source>Rasid</source>
         <translation>راصد</translation>
     </message>
@@ -2177,158 +2522,6 @@ A workbench for building cyber-incident datasets from Arabic news.</source>
     <message>
         <source>A folder of articles to import, or a workspace.</source>
         <translation>مجلد مقالات لاستيراده، أو مساحة عمل.</translation>
-    </message>
-</context>
-<context>
-    <name>Rasid::OverviewWidget</name>
-    <message numerus="yes">
-        <source>Showing %n confirmed incident(s)</source>
-        <translation>
-            <numerusform>المعروض: لا حوادث مؤكدة</numerusform>
-            <numerusform>المعروض: حادثة واحدة مؤكدة</numerusform>
-            <numerusform>المعروض: حادثتان مؤكدتان</numerusform>
-            <numerusform>المعروض: %n حوادث مؤكدة</numerusform>
-            <numerusform>المعروض: %n حادثة مؤكدة</numerusform>
-            <numerusform>المعروض: %n حادثة مؤكدة</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Showing %n suggested incident(s), not yet reviewed</source>
-        <translation>
-            <numerusform>المعروض: لا حوادث مقترحة لم تراجع بعد</numerusform>
-            <numerusform>المعروض: حادثة واحدة مقترحة لم تراجع بعد</numerusform>
-            <numerusform>المعروض: حادثتان مقترحة لم تراجع بعد</numerusform>
-            <numerusform>المعروض: %n حوادث مقترحة لم تراجع بعد</numerusform>
-            <numerusform>المعروض: %n حادثة مقترحة لم تراجع بعد</numerusform>
-            <numerusform>المعروض: %n حادثة مقترحة لم تراجع بعد</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
-        <source>Showing %n confirmed and suggested incident(s)</source>
-        <translation>
-            <numerusform>المعروض: لا حوادث مؤكدة ومقترحة</numerusform>
-            <numerusform>المعروض: حادثة واحدة مؤكدة ومقترحة</numerusform>
-            <numerusform>المعروض: حادثتان مؤكدة ومقترحة</numerusform>
-            <numerusform>المعروض: %n حوادث مؤكدة ومقترحة</numerusform>
-            <numerusform>المعروض: %n حادثة مؤكدة ومقترحة</numerusform>
-            <numerusform>المعروض: %n حادثة مؤكدة ومقترحة</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Confirmed incidents</source>
-        <translation>الحوادث المؤكدة</translation>
-    </message>
-    <message>
-        <source>Suggested incidents</source>
-        <translation>الحوادث المقترحة</translation>
-    </message>
-    <message>
-        <source>Confirmed and suggested</source>
-        <translation>المؤكدة والمقترحة</translation>
-    </message>
-    <message>
-        <source>Which incidents the overview counts</source>
-        <translation>أي الحوادث تحصيها النظرة العامة</translation>
-    </message>
-    <message>
-        <source>Save Charts…</source>
-        <translation>حفظ الرسوم…</translation>
-    </message>
-    <message>
-        <source>Save each chart as PNG and SVG</source>
-        <translation>حفظ كل رسم بصيغتي PNG وSVG</translation>
-    </message>
-    <message>
-        <source>Victim countries by attack type</source>
-        <translation>دول الضحايا حسب نوع الهجوم</translation>
-    </message>
-    <message>
-        <source>Save the Charts in a Folder</source>
-        <translation>حفظ الرسوم في مجلد</translation>
-    </message>
-    <message>
-        <source>Cannot Save the Charts</source>
-        <translation>تعذر حفظ الرسوم</translation>
-    </message>
-</context>
-<context>
-    <name>Rasid::OverviewCharts</name>
-    <message>
-        <source>Incidents</source>
-        <translation>الحوادث</translation>
-    </message>
-    <message>
-        <source>Decisions that day</source>
-        <translation>قرارات اليوم</translation>
-    </message>
-    <message>
-        <source>Decisions in all</source>
-        <translation>مجموع القرارات</translation>
-    </message>
-    <message>
-        <source>Incidents per month, by attack type</source>
-        <translation>الحوادث في كل شهر حسب نوع الهجوم</translation>
-    </message>
-    <message>
-        <source>Top victim countries</source>
-        <translation>أكثر دول الضحايا</translation>
-    </message>
-    <message>
-        <source>Attack types</source>
-        <translation>أنواع الهجمات</translation>
-    </message>
-    <message>
-        <source>Actor types</source>
-        <translation>أنواع الفاعلين</translation>
-    </message>
-    <message>
-        <source>Victim sectors</source>
-        <translation>قطاعات الضحايا</translation>
-    </message>
-    <message>
-        <source>Review progress</source>
-        <translation>تقدم المراجعة</translation>
-    </message>
-    <message>
-        <source>No date</source>
-        <translation>بلا تاريخ</translation>
-    </message>
-    <message>
-        <source>Not stated</source>
-        <translation>غير مذكور</translation>
-    </message>
-    <message>
-        <source>Cannot write %1</source>
-        <translation>تعذرت كتابة %1</translation>
-    </message>
-</context>
-<context>
-    <name>Rasid::OverviewTableModel</name>
-    <message numerus="yes">
-        <source>%n incident(s): show their articles</source>
-        <translation>
-            <numerusform>لا حوادث: عرض مقالاتها</numerusform>
-            <numerusform>حادثة واحدة: عرض مقالاتها</numerusform>
-            <numerusform>حادثتان: عرض مقالاتها</numerusform>
-            <numerusform>%n حوادث: عرض مقالاتها</numerusform>
-            <numerusform>%n حادثة: عرض مقالاتها</numerusform>
-            <numerusform>%n حادثة: عرض مقالاتها</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>Total</source>
-        <translation>المجموع</translation>
-    </message>
-</context>
-<context>
-    <name>Rasid::OverviewFiles</name>
-    <message>
-        <source>Cannot write %1: %2</source>
-        <translation>تعذرت كتابة %1: %2</translation>
-    </message>
-    <message>
-        <source>Cannot create the folder %1</source>
-        <translation>تعذر إنشاء المجلد %1</translation>
     </message>
 </context>
 </TS>
