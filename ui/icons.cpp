@@ -100,6 +100,13 @@ void paintIcon(QPainter &p, const QString &name)
         p.fillRect(QRectF(4, 5, 8, 2), QColor(0xff, 0x8c, 0x00));
         p.drawLine(QPointF(4, 9.5), QPointF(12, 9.5));
         p.drawLine(QPointF(4, 11.5), QPointF(9, 11.5));
+    } else if (name == u"problem-error") {
+        p.setPen(Qt::NoPen);
+        p.setBrush(QColor(0xc6, 0x28, 0x28));
+        p.drawEllipse(QRectF(1.5, 1.5, 13, 13));
+        p.setPen(QPen(Qt::white, 1.8, Qt::SolidLine, Qt::RoundCap));
+        p.drawLine(QPointF(5.5, 5.5), QPointF(10.5, 10.5));
+        p.drawLine(QPointF(10.5, 5.5), QPointF(5.5, 10.5));
     } else if (name == u"problems") {
         QPainterPath triangle;
         triangle.moveTo(8, 1.5);
@@ -155,6 +162,7 @@ const QStringList &knownIcons()
         u"review-new"_s,        u"review-in_review"_s, u"review-reviewed"_s,  u"origin-suggested"_s,
         u"origin-confirmed"_s,  u"origin-corrected"_s, u"origin-empty"_s,     u"status-suggested"_s,
         u"status-confirmed"_s,  u"status-rejected"_s,  u"evidence"_s,         u"problems"_s,
+        u"problem-error"_s,
     };
     return names;
 }

@@ -1,5 +1,6 @@
 #include "itemmodels/problemsmodel.h"
 
+#include "itemmodels/decoration.h"
 #include "store/problemqueries.h"
 
 #include <QDateTime>
@@ -48,15 +49,31 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
     if (role == ProblemPathRole) {
         return row.path;
     }
+    const bool warning = row.severity == u"warning";
+    if (role == ProblemSeverityRole) {
+        return warning ? u"warning"_s : u"error"_s;
+    }
     switch (index.column()) {
     case ProblemPathColumn:
         if (role == Qt::DisplayRole) {
             // Items of JSON lines files are 1-based, written as articles' paths are.
             return row.item > 0 ? u"%1#%2"_s.arg(row.path).arg(row.item) : row.path;
         }
+        // A warning (the article was read, with a loss) looks unlike an error
+        // (nothing was read), so the analyst sees at once which files are missing.
+        if (role == IconNameRole) {
+            return warning ? u"problems"_s : u"problem-error"_s;
+        }
+        if (role == Qt::DecorationRole) {
+            return iconDecoration(warning ? u"problems"_s : u"problem-error"_s, &m_icons);
+        }
         return role == RawValueRole || role == Qt::ToolTipRole ? row.path : QVariant();
     case ProblemReasonColumn:
-        return role == Qt::DisplayRole || role == Qt::ToolTipRole || role == RawValueRole ? row.reason : QVariant();
+        if (role == Qt::ToolTipRole) {
+            return (warning ? tr("Warning: the file was read, with a loss. %1") : tr("Error: the file was not read. %1"))
+                .arg(row.reason);
+        }
+        return role == Qt::DisplayRole || role == RawValueRole ? row.reason : QVariant();
     case ProblemTimeColumn:
         if (role == Qt::DisplayRole) {
             const QDateTime at = QDateTime::fromString(row.createdAt, Qt::ISODate);

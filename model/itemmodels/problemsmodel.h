@@ -4,6 +4,7 @@
 #include "store/problemqueries.h"
 
 #include <QAbstractTableModel>
+#include <QHash>
 #include <QVector>
 
 namespace Rasid {
@@ -33,6 +34,7 @@ public:
 private:
     Workspace &m_workspace;
     QVector<ProblemRow> m_rows;
+    mutable QHash<QString, QVariant> m_icons;
 };
 
 } // namespace ItemModels

@@ -49,6 +49,7 @@ enum ItemRole {
     // ProblemsModel (any column)
     ProblemIdRole,   // qint64
     ProblemPathRole, // QString: the file the problem is about
+    ProblemSeverityRole, // QString: "error" (not read) or "warning" (read with a loss)
 };
 
 enum ArticleColumn {

@@ -861,6 +861,14 @@
         <source>When</source>
         <translation>الوقت</translation>
     </message>
+    <message>
+        <source>Warning: the file was read, with a loss. %1</source>
+        <translation>تنبيه: قُرئ الملف مع فقدان بعض محتواه. %1</translation>
+    </message>
+    <message>
+        <source>Error: the file was not read. %1</source>
+        <translation>خطأ: لم يُقرأ الملف. %1</translation>
+    </message>
 </context>
 <context>
     <name>Rasid::LegendWidget</name>

@@ -217,6 +217,7 @@ private slots:
     void importAppendsNewArticles();
     void refreshKeepsTheLoadedRows();
     void findsArticlesAndTheNextUnreviewed();
+    void lossyArticlesAreMarked();
     void problemsModelListsImportProblems();
 };
 
@@ -659,21 +660,51 @@ void ArticleListModelTest::findsArticlesAndTheNextUnreviewed()
     QCOMPARE(other.loadArticle(ids.at(2500)), 1);
 }
 
+void ArticleListModelTest::lossyArticlesAreMarked()
+{
+    Fixture f;
+    QVERIFY(f.open());
+    const QVector<qint64> ids = f.addArticles({{u"سليم"_s, u"نص سليم."_s}, {u"تالف"_s, u"نص \uFFFD فيه."_s}});
+    f.exec(u"UPDATE articles SET lossy = 1 WHERE id = %1"_s.arg(ids.at(1)));
+    ArticleListModel model(f.workspace(), f.store.get());
+    QAbstractItemModelTester tester(&model);
+    model.fetchMore({});
+    QCOMPARE(model.rowCount(), 2);
+    for (int row = 0; row < 2; ++row) {
+        const bool lossy = model.index(row, ArticleTitleColumn).data(ArticleIdRole).toLongLong() == ids.at(1);
+        for (int column = 0; column < model.columnCount(); ++column) {
+            QCOMPARE(model.index(row, column).data(LossyRole).toBool(), lossy);
+        }
+        const QModelIndex title = model.index(row, ArticleTitleColumn);
+        QCOMPARE(title.data(IconNameRole).toString(), lossy ? u"problems"_s : QString());
+        QCOMPARE(title.data(Qt::ToolTipRole).toString().contains(ArticleListModel::lossyNote()), lossy);
+        QCOMPARE(title.data().toString(), lossy ? u"تالف"_s : u"سليم"_s); // the title itself is as stored
+    }
+}
+
 void ArticleListModelTest::problemsModelListsImportProblems()
 {
     Fixture f;
     QVERIFY(f.open());
-    f.exec(u"INSERT INTO problems(path, item, reason, created_at) VALUES "
-           "('bad.bin', 0, 'binary file', '2024-05-01T10:00:00Z'), "
-           "('feed.jsonl', 3, 'no text', '2024-05-01T11:00:00Z')"_s);
+    f.exec(u"INSERT INTO problems(path, item, reason, created_at, severity) VALUES "
+           "('bad.bin', 0, 'binary file', '2024-05-01T10:00:00Z', 'error'), "
+           "('feed.jsonl', 3, 'no text', '2024-05-01T11:00:00Z', 'error'), "
+           "('short.txt', 0, 'some bytes could not be decoded', '2024-05-01T12:00:00Z', 'warning')"_s);
     ProblemsModel model(f.workspace());
     QAbstractItemModelTester tester(&model);
-    QCOMPARE(model.rowCount(), 2);
-    QCOMPARE(model.index(0, ProblemPathColumn).data().toString(), u"feed.jsonl#3"_s); // newest first
-    QCOMPARE(model.index(0, ProblemPathColumn).data(ProblemPathRole).toString(), u"feed.jsonl"_s);
-    QCOMPARE(model.index(1, ProblemReasonColumn).data().toString(), u"binary file"_s);
-    QCOMPARE(model.index(1, ProblemTimeColumn).data(RawValueRole).toString(), u"2024-05-01T10:00:00Z"_s);
-    QVERIFY(!model.index(1, ProblemTimeColumn).data().toString().isEmpty());
+    QCOMPARE(model.rowCount(), 3);
+    // A warning (read with a loss) is told apart from an error (not read).
+    QCOMPARE(model.index(0, ProblemPathColumn).data(ProblemSeverityRole).toString(), u"warning"_s);
+    QCOMPARE(model.index(0, ProblemPathColumn).data(IconNameRole).toString(), u"problems"_s);
+    QVERIFY(model.index(0, ProblemReasonColumn).data(Qt::ToolTipRole).toString().startsWith(u"Warning"_s));
+    QCOMPARE(model.index(1, ProblemPathColumn).data(ProblemSeverityRole).toString(), u"error"_s);
+    QCOMPARE(model.index(1, ProblemPathColumn).data(IconNameRole).toString(), u"problem-error"_s);
+    QVERIFY(model.index(1, ProblemReasonColumn).data(Qt::ToolTipRole).toString().startsWith(u"Error"_s));
+    QCOMPARE(model.index(1, ProblemPathColumn).data().toString(), u"feed.jsonl#3"_s); // newest first
+    QCOMPARE(model.index(1, ProblemPathColumn).data(ProblemPathRole).toString(), u"feed.jsonl"_s);
+    QCOMPARE(model.index(2, ProblemReasonColumn).data().toString(), u"binary file"_s);
+    QCOMPARE(model.index(2, ProblemTimeColumn).data(RawValueRole).toString(), u"2024-05-01T10:00:00Z"_s);
+    QVERIFY(!model.index(2, ProblemTimeColumn).data().toString().isEmpty());
     f.exec(u"DELETE FROM problems"_s);
     model.refresh();
     QCOMPARE(model.rowCount(), 0);
