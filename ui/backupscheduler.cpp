@@ -4,13 +4,10 @@
 #include "store/reviewstore.h"
 
 #include <QCoreApplication>
-#include <QFile>
 #include <QLoggingCategory>
 #include <QMetaObject>
 
 Q_LOGGING_CATEGORY(lcBackup, "rasid.backup")
-
-using namespace Qt::StringLiterals;
 
 namespace Rasid {
 
@@ -92,38 +89,18 @@ void BackupScheduler::waitForIdle()
 
 void BackupScheduler::restore(const QString &workspacePath, const QString &backupPath)
 {
-    ++m_running;
     const QString folder = WorkspaceBackup::folderFor(workspacePath);
     const int keep = m_keep;
     m_pool.start([this, workspacePath, backupPath, folder, keep] {
         QString error;
-        QString keptAs;
-        // The chosen backup is copied aside first: the rotation of the backup
-        // made just below may remove it from the folder.
-        const QString staged = workspacePath + u".restoring"_s;
-        const auto removeStaged = [&staged] {
-            for (const QString &suffix : {QString(), u"-wal"_s, u"-shm"_s, u"-journal"_s}) {
-                QFile::remove(staged + suffix);
-            }
-        };
-        removeStaged();
-        bool ok = WorkspaceBackup::copy(backupPath, staged, &error);
-        if (ok) {
-            keptAs = WorkspaceBackup::write(workspacePath, folder, keep, &error);
-            ok = !keptAs.isEmpty();
-        }
-        // SQLite writes the copy into the workspace under its own journal:
-        // it is all or nothing, and a failure leaves the workspace as it was.
-        ok = ok && WorkspaceBackup::copy(staged, workspacePath, &error);
-        removeStaged();
+        const QString keptAs = WorkspaceBackup::restore(workspacePath, backupPath, folder, keep, &error);
         QMetaObject::invokeMethod(
             this,
-            [this, workspacePath, ok, keptAs, error] {
-                --m_running;
-                if (!ok) {
+            [this, workspacePath, keptAs, error] {
+                if (keptAs.isEmpty()) {
                     qCWarning(lcBackup) << "restore of" << workspacePath << "failed:" << error;
                 }
-                emit restored(workspacePath, ok, keptAs, error);
+                emit restored(workspacePath, !keptAs.isEmpty(), keptAs, error);
             },
             Qt::QueuedConnection);
     });
@@ -143,7 +120,6 @@ void BackupScheduler::start(const QString &workspacePath)
     if (workspacePath == m_path) {
         m_edited = false; // edits from now on wait for the next backup
     }
-    ++m_running;
     const QString folder = WorkspaceBackup::folderFor(workspacePath);
     const int keep = m_keep;
     // The destructor waits for the pool, so the task never outlives this object.
@@ -153,7 +129,6 @@ void BackupScheduler::start(const QString &workspacePath)
         QMetaObject::invokeMethod(
             this,
             [this, workspacePath, written, error] {
-                --m_running;
                 if (written.isEmpty()) {
                     qCWarning(lcBackup) << "backup of" << workspacePath << "failed:" << error;
                     emit backupFailed(workspacePath, error);

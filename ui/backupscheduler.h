@@ -39,7 +39,6 @@ public:
     void backupNow();
     // True while an edit waits for its backup.
     bool hasUnsavedEdits() const { return m_edited; }
-    bool isBusy() const { return m_running > 0; }
     void waitForIdle();
     // Replaces a closed workspace with one of its backups, after backing up
     // the workspace as it is (so a restore can be undone by another); queued
@@ -59,7 +58,6 @@ private:
     bool m_enabled = true;
     int m_keep = 5;
     bool m_edited = false;
-    int m_running = 0;
     QString m_path;
     QPointer<ReviewStore> m_store;
     QTimer m_timer;

@@ -137,6 +137,7 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_backups, &BackupScheduler::backupFailed, this, [this](const QString &, const QString &reason) {
         showMessage(tr("The workspace could not be backed up: %1").arg(reason), 10000);
     });
+    connect(m_backups, &BackupScheduler::restored, this, &MainWindow::backupRestoreFinished);
     statusBar()->addPermanentWidget(m_importStatus);
     statusBar()->addPermanentWidget(m_problemsButton);
     statusBar()->addPermanentWidget(m_analystButton);

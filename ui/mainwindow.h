@@ -10,6 +10,7 @@
 
 class QLabel;
 class QMenu;
+class QProgressDialog;
 class QSplitter;
 class QTabWidget;
 class QToolButton;
@@ -146,6 +147,7 @@ private:
     void openSettings();
     void openProblems();
     void chooseBackupToRestore();
+    void backupRestoreFinished(const QString &path, bool ok, const QString &keptAs, const QString &error);
     void applyBackupPolicy();
     void updateAnalystButton();
 
@@ -163,6 +165,7 @@ private:
     QToolButton *m_problemsButton = nullptr;
     QToolButton *m_analystButton = nullptr;
     BackupScheduler *m_backups = nullptr;
+    QPointer<QProgressDialog> m_restoreProgress;
     QPointer<ProblemsDialog> m_problemsDialog;
     QMenu *m_fileMenu = nullptr;
     QMenu *m_recentMenu = nullptr;

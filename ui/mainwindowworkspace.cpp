@@ -358,35 +358,30 @@ bool MainWindow::restoreBackup(const QString &backupPath)
     const QString path = m_session->path();
     m_backups->detach(false); // the restore backs the workspace up itself
     closeWorkspace();
-    auto *progress = new QProgressDialog(tr("Restoring the backup…"), QString(), 0, 0, this);
-    progress->setWindowTitle(tr("Restore from Backup"));
-    progress->setWindowModality(Qt::WindowModal);
-    progress->setMinimumDuration(300);
-    progress->setCancelButton(nullptr); // all or nothing, and quick
-    auto connection = std::make_shared<QMetaObject::Connection>();
-    *connection = connect(m_backups, &BackupScheduler::restored, this,
-                          [this, path, progress, connection](const QString &restoredPath, bool ok,
-                                                            const QString &keptAs, const QString &error) {
-                              if (restoredPath != path) {
-                                  return;
-                              }
-                              disconnect(*connection);
-                              progress->deleteLater();
-                              const bool reopened = openWorkspace(path);
-                              if (!ok) {
-                                  showError(tr("Restore from Backup"),
-                                            tr("The backup could not be restored, and the workspace is as it "
-                                               "was: %1")
-                                                .arg(error));
-                              } else if (reopened) {
-                                  showMessage(tr("Restored the backup. The workspace as it was is kept as %1.")
-                                                  .arg(QDir::toNativeSeparators(keptAs)),
-                                              15000);
-                              }
-                              emit backupRestored(ok && reopened);
-                          });
+    m_restoreProgress = new QProgressDialog(tr("Restoring the backup…"), QString(), 0, 0, this);
+    m_restoreProgress->setWindowTitle(tr("Restore from Backup"));
+    m_restoreProgress->setWindowModality(Qt::WindowModal);
+    m_restoreProgress->setMinimumDuration(300);
+    m_restoreProgress->setCancelButton(nullptr); // all or nothing, and quick
     m_backups->restore(path, backupPath);
     return true;
+}
+
+void MainWindow::backupRestoreFinished(const QString &path, bool ok, const QString &keptAs, const QString &error)
+{
+    if (m_restoreProgress) {
+        m_restoreProgress->deleteLater();
+    }
+    const bool reopened = openWorkspace(path);
+    if (!ok) {
+        showError(tr("Restore from Backup"),
+                  tr("The backup could not be restored, and the workspace is as it was: %1").arg(error));
+    } else if (reopened) {
+        showMessage(tr("Restored the backup. The workspace as it was is kept as %1.")
+                        .arg(QDir::toNativeSeparators(keptAs)),
+                    15000);
+    }
+    emit backupRestored(ok && reopened);
 }
 
 } // namespace Rasid

@@ -91,15 +91,15 @@ QString WorkspaceBackup::write(const QString &workspacePath, const QString &fold
         path = QDir(folder).filePath(u"%1-%2.rasid"_s.arg(name, now.toString(kStampFormat)));
     }
     const QString partial = path + u".partial"_s;
-    QFile::remove(partial);
+    removeDatabaseFiles(partial);
     if (!copy(workspacePath, partial, error)) {
-        QFile::remove(partial);
+        removeDatabaseFiles(partial);
         return {};
     }
     QFile::remove(partial + u"-wal"_s);
     QFile::remove(partial + u"-shm"_s);
     if (!QFile::rename(partial, path)) {
-        QFile::remove(partial);
+        removeDatabaseFiles(partial);
         if (error) {
             *error = QObject::tr("cannot write the backup %1").arg(path);
         }
@@ -110,6 +110,24 @@ QString WorkspaceBackup::write(const QString &workspacePath, const QString &fold
         QFile::remove(all.at(i).path);
     }
     return path;
+}
+
+QString WorkspaceBackup::restore(const QString &workspacePath, const QString &backupPath, const QString &folder,
+                                 int keep, QString *error)
+{
+    // The chosen backup is copied aside first: the rotation of the backup
+    // made just below may remove it from the folder.
+    const QString staged = workspacePath + u".restoring"_s;
+    removeDatabaseFiles(staged);
+    QString keptAs;
+    if (copy(backupPath, staged, error)) {
+        keptAs = write(workspacePath, folder, keep, error);
+    }
+    // SQLite writes the copy into the workspace under its own journal: it is
+    // all or nothing, and a failure leaves the workspace as it was.
+    const bool ok = !keptAs.isEmpty() && copy(staged, workspacePath, error);
+    removeDatabaseFiles(staged);
+    return ok ? keptAs : QString();
 }
 
 QVector<BackupInfo> WorkspaceBackup::list(const QString &folder)

@@ -37,6 +37,12 @@ public:
     // makes it all or nothing): restores a backup into a new file or over a
     // closed workspace.
     static bool copy(const QString &from, const QString &to, QString *error = nullptr);
+    // Replaces a closed workspace with one of its backups, after writing a
+    // backup of the workspace as it is into folder (so a restore can itself
+    // be undone); that backup's path, or empty with the reason in *error and
+    // the workspace as it was.
+    static QString restore(const QString &workspacePath, const QString &backupPath, const QString &folder, int keep,
+                           QString *error = nullptr);
 };
 
 } // namespace Store

@@ -6,6 +6,7 @@
 #include <sqlite3.h>
 
 #include <QByteArray>
+#include <QFile>
 
 using namespace Qt::StringLiterals;
 
@@ -137,6 +138,13 @@ QVariant RawConnection::value(const QString &sql, const QVariantList &binds)
         return false;
     });
     return first;
+}
+
+void removeDatabaseFiles(const QString &path)
+{
+    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u"-journal"_s, u".lock"_s}) {
+        QFile::remove(path + suffix);
+    }
 }
 
 } // namespace Store

@@ -46,6 +46,10 @@ private:
     QString m_lastError;
 };
 
+// Removes an SQLite file with its companions (-wal, -shm, -journal) and the
+// workspace's writer lock beside it.
+void removeDatabaseFiles(const QString &path);
+
 // Binds a value (null, integer, real, text or blob) to a statement's parameter (from 1).
 int bindValue(sqlite3_stmt *statement, int index, const QVariant &value);
 // A column of the current row as a QVariant.

@@ -198,13 +198,6 @@ bool reattach(RawConnection &db, RepairReport &report)
     return ok;
 }
 
-void removeWorkspaceFiles(const QString &path)
-{
-    for (const QString &suffix : {u""_s, u"-wal"_s, u"-shm"_s, u".lock"_s}) {
-        QFile::remove(path + suffix);
-    }
-}
-
 // A copy of the damaged file with its log folded in (when SQLite can), so that
 // neither the file nor its log is ever written.
 QByteArray readThroughCopy(const QString &damaged, QString *error)
@@ -260,7 +253,7 @@ RepairReport repairWorkspace(const QString &damaged, const QString &out, const s
     if (!db.open(out, RawConnection::Access::ReadWrite) || !db.exec(u"BEGIN IMMEDIATE"_s)
         || !db.exec(u"INSERT INTO meta(key, value) VALUES ('fts_batch', '1')"_s)) {
         report.error = db.lastError();
-        removeWorkspaceFiles(out);
+        removeDatabaseFiles(out);
         return report;
     }
 
@@ -295,7 +288,7 @@ RepairReport repairWorkspace(const QString &damaged, const QString &out, const s
         const TargetTable &table = targets.at(t);
         if (progress && !progress(t, int(targets.size()))) {
             db.close();
-            removeWorkspaceFiles(out);
+            removeDatabaseFiles(out);
             report.error = QObject::tr("cancelled");
             return report;
         }
@@ -323,7 +316,7 @@ RepairReport repairWorkspace(const QString &damaged, const QString &out, const s
     if (!finished) {
         report.error = db.lastError();
         db.close();
-        removeWorkspaceFiles(out);
+        removeDatabaseFiles(out);
         return report;
     }
     const QVariant keys = db.value(u"SELECT count(*) FROM pragma_foreign_key_check"_s);

@@ -8,6 +8,7 @@
 
 #include <QElapsedTimer>
 #include <QFile>
+#include <QFileInfo>
 #include <QSqlQuery>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -50,6 +51,9 @@ private slots:
     void rotationKeepsTheNewest_data();
     void rotationKeepsTheNewest();
     void restoreBringsBackTheDecisions();
+    void restoreKeepsTheStateItReplaces_data();
+    void restoreKeepsTheStateItReplaces();
+    void restoreOfAFileThatIsNoWorkspaceChangesNothing();
     void folderDependsOnThePath();
 };
 
@@ -170,6 +174,51 @@ void BackupTest::restoreBringsBackTheDecisions()
     const QVector<BackupInfo> backups = WorkspaceBackup::list(folder);
     QCOMPARE(backups.size(), 2);
     QCOMPARE(countIn(backups.first().path, u"SELECT count(*) FROM audit"_s), 0);
+}
+
+void BackupTest::restoreKeepsTheStateItReplaces_data()
+{
+    QTest::addColumn<int>("keep");
+    QTest::newRow("keep 1: the rotation removes the chosen backup") << 1;
+    QTest::newRow("keep 5") << 5;
+}
+
+void BackupTest::restoreKeepsTheStateItReplaces()
+{
+    QFETCH(int, keep);
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"ws.rasid"_s);
+    const QString folder = dir.filePath(u"backups"_s);
+    QVERIFY(decide(path, u"first"_s));
+    const QString backup = WorkspaceBackup::write(path, folder, keep);
+    QVERIFY(!backup.isEmpty());
+    QVERIFY(decide(path, u"second"_s));
+
+    QString error;
+    const QString keptAs = WorkspaceBackup::restore(path, backup, folder, keep, &error);
+    QVERIFY2(!keptAs.isEmpty(), qPrintable(error));
+    QCOMPARE(countIn(path, u"SELECT count(*) FROM audit WHERE what = 'first'"_s), 1);
+    QCOMPARE(countIn(path, u"SELECT count(*) FROM audit WHERE what = 'second'"_s), 0);
+    QCOMPARE(countIn(keptAs, u"SELECT count(*) FROM audit WHERE what = 'second'"_s), 1);
+    QCOMPARE(WorkspaceBackup::list(folder).size(), qMin(keep, 2));
+    QVERIFY(!QFileInfo::exists(path + u".restoring"_s));
+}
+
+void BackupTest::restoreOfAFileThatIsNoWorkspaceChangesNothing()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"ws.rasid"_s);
+    QVERIFY(decide(path, u"kept"_s));
+    const QString junk = dir.filePath(u"junk.rasid"_s);
+    QFile file(junk);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write(QByteArray(4096, 'x'));
+    file.close();
+    QString error;
+    QVERIFY(WorkspaceBackup::restore(path, junk, dir.filePath(u"backups"_s), 5, &error).isEmpty());
+    QVERIFY(!error.isEmpty());
+    QCOMPARE(countIn(path, u"SELECT count(*) FROM audit WHERE what = 'kept'"_s), 1);
+    QVERIFY(!QFileInfo::exists(path + u".restoring"_s));
 }
 
 void BackupTest::folderDependsOnThePath()
