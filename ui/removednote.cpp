@@ -109,8 +109,7 @@ void RemovedNote::setExpanded(bool expanded)
 void RemovedNote::changeEvent(QEvent *event)
 {
     if (event->type() == QEvent::LanguageChange) {
-        updateTexts();
-        setRemoved(m_removed);
+        setRemoved(m_removed); // the reasons' words and the line above them
     }
     QWidget::changeEvent(event);
 }

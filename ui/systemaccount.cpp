@@ -14,7 +14,7 @@ namespace Rasid {
 QString analystNameFromAccount(const QByteArray &gecos, const QByteArray &login)
 {
     const QString loginName = QFile::decodeName(login).simplified();
-    QString full = QFile::decodeName(gecos.left(gecos.indexOf(',') < 0 ? gecos.size() : gecos.indexOf(',')));
+    QString full = QFile::decodeName(gecos.split(',').constFirst());
     if (full.contains(u'&') && !loginName.isEmpty()) {
         full.replace(u'&', loginName.left(1).toUpper() + loginName.mid(1));
     }

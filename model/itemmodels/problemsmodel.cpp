@@ -61,11 +61,9 @@ QVariant ProblemsModel::data(const QModelIndex &index, int role) const
         }
         // A warning (the article was read, with a loss) looks unlike an error
         // (nothing was read), so the analyst sees at once which files are missing.
-        if (role == IconNameRole) {
-            return warning ? u"problems"_s : u"problem-error"_s;
-        }
-        if (role == Qt::DecorationRole) {
-            return iconDecoration(warning ? u"problems"_s : u"problem-error"_s, &m_icons);
+        if (role == IconNameRole || role == Qt::DecorationRole) {
+            const QString icon = warning ? u"problems"_s : u"problem-error"_s;
+            return role == IconNameRole ? QVariant(icon) : iconDecoration(icon, &m_icons);
         }
         return role == RawValueRole || role == Qt::ToolTipRole ? row.path : QVariant();
     case ProblemReasonColumn:
