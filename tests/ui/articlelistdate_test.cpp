@@ -6,6 +6,7 @@
 #include "mainwindow.h"
 #include "settingkeys.h"
 #include "store/workspace.h"
+#include "testsettings.h"
 
 #include <QApplication>
 #include <QHeaderView>
@@ -36,11 +37,7 @@ private:
 
 void ArticleListDateTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"articlelistdate_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Rasid::TestSettings::isolate(u"articlelistdate_test"_s, m_settingsDir.path());
     QSettings settings;
     settings.clear();
     Settings::AnalystName.setValue(settings, u"سارة"_s);

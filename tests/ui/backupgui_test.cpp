@@ -10,6 +10,7 @@
 #include "store/backup.h"
 #include "store/reviewstore.h"
 #include "testfiles.h"
+#include "testsettings.h"
 #include "workspacesession.h"
 
 #include <QAction>
@@ -84,11 +85,7 @@ private:
 
 void BackupGuiTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"backupgui_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Rasid::TestSettings::isolate(u"backupgui_test"_s, m_settingsDir.path());
 }
 
 void BackupGuiTest::init()

@@ -10,6 +10,7 @@
 #include "settingkeys.h"
 #include "store/incidentwriter.h"
 #include "store/workspace.h"
+#include "testsettings.h"
 
 #include <QAction>
 #include <QDir>
@@ -98,11 +99,7 @@ private:
 
 void ExportRunnerTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"exportrunner_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Rasid::TestSettings::isolate(u"exportrunner_test"_s, m_settingsDir.path());
     QSettings settings;
     settings.clear();
     Settings::AnalystName.setValue(settings, u"سارة"_s);

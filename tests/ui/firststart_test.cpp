@@ -6,6 +6,7 @@
 #include "settingkeys.h"
 #include "settingsdialog.h"
 #include "systemaccount.h"
+#include "testsettings.h"
 
 #include <QApplication>
 #include <QDialog>
@@ -44,11 +45,7 @@ private:
 
 void FirstStartTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"firststart_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Rasid::TestSettings::isolate(u"firststart_test"_s, m_settingsDir.path());
 }
 
 void FirstStartTest::init()

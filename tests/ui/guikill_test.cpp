@@ -14,6 +14,7 @@
 #include "settingkeys.h"
 #include "store/importer.h"
 #include "store/workspace.h"
+#include "testsettings.h"
 #include "workspacecheck.h"
 #include "workspacesession.h"
 
@@ -46,11 +47,7 @@ void report(const QString &line)
 
 void setUpSettings(const QString &settingsDir)
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"guikill_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir);
+    Rasid::TestSettings::isolate(u"guikill_test"_s, settingsDir);
     QSettings settings;
     Settings::AnalystName.setValue(settings, u"Huda"_s);
 }

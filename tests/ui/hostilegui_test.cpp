@@ -6,6 +6,7 @@
 #include "settingkeys.h"
 #include "store/workspace.h"
 #include "testfiles.h"
+#include "testsettings.h"
 #include "workspacecheck.h"
 #include "workspacesession.h"
 
@@ -126,11 +127,7 @@ private:
 
 void HostileGuiTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"hostilegui_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Rasid::TestSettings::isolate(u"hostilegui_test"_s, m_settingsDir.path());
 }
 
 void HostileGuiTest::init()

@@ -18,6 +18,7 @@
 #include "store/workspace.h"
 #include "seedincident.h"
 #include "testfiles.h"
+#include "testsettings.h"
 #include "workspacecheck.h"
 #include "workspacesession.h"
 
@@ -147,11 +148,7 @@ private:
 
 void MainWindowTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"mainwindow_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Rasid::TestSettings::isolate(u"mainwindow_test"_s, m_settingsDir.path());
 }
 
 void MainWindowTest::init()

@@ -14,6 +14,7 @@
 #include "overviewwidget.h"
 #include "settingkeys.h"
 #include "store/workspace.h"
+#include "testsettings.h"
 #include "workspacesession.h"
 
 #include "csvreader.h"
@@ -123,11 +124,7 @@ private:
 
 void OverviewTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"overview_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_dir.filePath(u"settings"_s));
+    Rasid::TestSettings::isolate(u"overview_test"_s, m_dir.filePath(u"settings"_s));
     QSettings settings;
     Settings::AnalystName.setValue(settings, u"analyst"_s);
     m_path = m_dir.filePath(u"overview.rasid"_s);

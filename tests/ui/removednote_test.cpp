@@ -6,6 +6,7 @@
 #include "removednote.h"
 #include "settingkeys.h"
 #include "testfiles.h"
+#include "testsettings.h"
 #include "workspacesession.h"
 
 #include <QSettings>
@@ -41,11 +42,7 @@ private:
 
 void RemovedNoteTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"removednote_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Rasid::TestSettings::isolate(u"removednote_test"_s, m_settingsDir.path());
     Settings::AnalystName.setValue(u"سارة"_s);
 }
 

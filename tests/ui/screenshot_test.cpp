@@ -14,6 +14,7 @@
 #include "noteedit.h"
 #include "settingkeys.h"
 #include "store/workspace.h"
+#include "testsettings.h"
 #include "workspacesession.h"
 
 #include "testfiles.h"
@@ -50,11 +51,7 @@ private:
 
 void ScreenshotTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"screenshot_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Rasid::TestSettings::isolate(u"screenshot_test"_s, m_settingsDir.path());
     QSettings settings;
     Settings::AnalystName.setValue(settings, u"analyst"_s);
 }

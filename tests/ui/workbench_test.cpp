@@ -23,6 +23,7 @@
 #include "store/workspace.h"
 #include "seedincident.h"
 #include "testfiles.h"
+#include "testsettings.h"
 #include "workspacecheck.h"
 #include "workspacesession.h"
 
@@ -142,11 +143,7 @@ private:
 
 void WorkbenchTest::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QCoreApplication::setOrganizationName(u"RasidTest"_s);
-    QCoreApplication::setApplicationName(u"workbench_test"_s);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
+    Rasid::TestSettings::isolate(u"workbench_test"_s, m_settingsDir.path());
 }
 
 void WorkbenchTest::init()
